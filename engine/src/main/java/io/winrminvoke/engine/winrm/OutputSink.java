@@ -1,0 +1,11 @@
+package io.winrminvoke.engine.winrm;
+
+/**
+ * Receives a command's raw output bytes as they arrive, in the shell's codepage. Chunks may
+ * split multi-byte characters and lines; decoding is the receiver's job.
+ */
+public interface OutputSink {
+    void stdout(byte[] chunk);
+
+    void stderr(byte[] chunk);
+}
