@@ -1,0 +1,38 @@
+package io.winrminvoke.engine.run;
+
+import io.winrminvoke.engine.result.Attempt;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.target.Target;
+import java.time.Duration;
+
+/**
+ * Observes a run as it happens. Called from worker threads, possibly concurrently for different
+ * hosts (never concurrently for the same host); implementations must be thread-safe and quick.
+ * Text passed here is already decoded and masked.
+ */
+public interface RunListener {
+
+    RunListener NONE = new RunListener() { };
+
+    default void runStarted(int totalHosts) {
+    }
+
+    default void attemptStarted(Target target, int attempt) {
+    }
+
+    /** One line of output (without its line terminator), as it arrives. */
+    default void outputLine(Target target, int attempt, OutputStream stream, String line) {
+    }
+
+    /** An attempt ended; {@code nextDelay} is the wait before the next attempt, or null if none follows. */
+    default void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
+    }
+
+    /** A host reached its final result; {@code done} of {@code total} hosts are now finished. */
+    default void hostFinished(HostResult result, int done, int total) {
+    }
+
+    default void runFinished(RunResult result) {
+    }
+}
