@@ -32,7 +32,8 @@ final class DebianRecordingFiles {
     static Path require(Path file, String debianPackage) {
         if (!Files.isRegularFile(file)) {
             fail(file + " is missing: the fidelity tests need Debian's " + debianPackage
-                    + " package. Install it with: " + APT_INSTALL_LINE);
+                    + " package (it is not optional). Install it: apt-get install " + debianPackage
+                    + " (CI installs both with: " + APT_INSTALL_LINE + ")");
         }
         return file;
     }

@@ -1,7 +1,9 @@
 package io.winrminvoke.simulator.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -100,6 +102,14 @@ class WindowsRecordingsTest {
         comparison.simulatorHasEverythingOf(windows, List.of(windows));
 
         assertThat(comparison.findings()).singleElement().asString().startsWith("documented difference no longer occurs");
+    }
+
+    @Test
+    void aMissingDebianPackageFailsWithTheAptLineInsteadOfSkipping() {
+        assertThatThrownBy(() -> DebianRecordingFiles.require(Path.of("/nonexistent/winrm/protocol.py"), "python3-winrm"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("apt-get install python3-winrm")
+                .hasMessageContaining(DebianRecordingFiles.APT_INSTALL_LINE);
     }
 
     private static ResponseStructure recording(String origin) {
