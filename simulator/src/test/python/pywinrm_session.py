@@ -6,12 +6,13 @@ and exit codes, wait through w:TimedOut faults and clean up, the simulator speak
 pywinrm expects Windows to.
 
 Input (stdin, JSON, so the password never appears in argv):
-  {"default_endpoint": URL, "silent_endpoint": URL, "user": U, "password": P,
-   "operation_timeout_sec": N, "read_timeout_sec": M}
+  {"default_endpoint": URL, "silent_endpoint": URL, "bytes_endpoint": URL, "bulk_endpoint": URL,
+   "user": U, "password": P, "operation_timeout_sec": N, "read_timeout_sec": M}
 Output (stdout, one JSON document). Any unexpected error ends the script with a traceback on
 stderr and a non-zero status, which fails the Java test with that traceback.
 """
 import base64
+import hashlib
 import json
 import sys
 import time
@@ -36,14 +37,26 @@ def run(p, shell_id, command, arguments=()):
     command_id = p.run_command(shell_id, command, arguments)
     stdout, stderr, exit_code = p.get_command_output(shell_id, command_id)
     p.cleanup_command(shell_id, command_id)
-    return {
+    result = {
         'command_id': command_id,
-        'stdout': stdout.decode('utf-8', errors='replace'),
+        'stdout_length': len(stdout),
+        'stdout_sha256': hashlib.sha256(stdout).hexdigest(),
         'stderr': stderr.decode('utf-8', errors='replace'),
-        'stdout_base64': base64.b64encode(stdout).decode('ascii'),
         'exit_code': exit_code,
         'seconds': round(time.monotonic() - started, 3),
     }
+    if len(stdout) <= 4096:  # huge output is described by length and digest only
+        result['stdout'] = stdout.decode('utf-8', errors='replace')
+        result['stdout_base64'] = base64.b64encode(stdout).decode('ascii')
+    return result
+
+
+def one_command_session(config, endpoint_key, command):
+    p = protocol(config, config[endpoint_key])
+    shell_id = p.open_shell(codepage=65001)
+    outcome = run(p, shell_id, command)
+    p.close_shell(shell_id)
+    return {'shell_id': shell_id, 'commands': [outcome]}
 
 
 def error_of(action):
@@ -74,11 +87,11 @@ def main():
     }
 
     # the silent host's scenario stays quiet far longer than the OperationTimeout pywinrm sends
-    p = protocol(config, config['silent_endpoint'])
-    shell_id = p.open_shell(codepage=65001)
-    silent = run(p, shell_id, 'deploy.cmd')
-    p.close_shell(shell_id)
-    result['silent'] = {'shell_id': shell_id, 'commands': [silent]}
+    result['silent'] = one_command_session(config, 'silent_endpoint', 'deploy.cmd')
+    # raw bytes (UTF-8 Japanese, bytes that are not UTF-8) must reach pywinrm unchanged
+    result['bytes'] = one_command_session(config, 'bytes_endpoint', 'type report.txt')
+    # output far larger than pywinrm's MaxEnvelopeSize arrives over many Receives
+    result['bulk'] = one_command_session(config, 'bulk_endpoint', 'type big.log')
 
     result['wrong_password'] = error_of(
         lambda: protocol(config, config['default_endpoint'], password='not-the-password').open_shell())

@@ -10,7 +10,12 @@ import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedHost;
 import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +39,24 @@ class PywinrmAgainstSimulatorTest {
     private static final int OPERATION_TIMEOUT_SEC = 2;
     private static final int READ_TIMEOUT_SEC = 10;
 
+    /** UTF-8 Japanese followed by bytes that are no UTF-8 at all: they must arrive unchanged. */
+    private static final byte[] RAW_BYTES = concat("日本語の出力 ✓\r\n".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0x81, (byte) 0x82, (byte) 0xFF, 0x00, 0x0A});
+
+    private static final String BULK_PATTERN = "0123456789abcdef";
+    private static final int BULK_BYTES = 400_000;
+
     @RegisterExtension
     static final SimulatorExtension SIM = SimulatorExtension.with(FleetConfig.builder()
-            .hosts(2).user(USER).password(PASSWORD)
+            .hosts(4).user(USER).password(PASSWORD)
             .clockScale(0.05)
             .scenario(Scenario.fromJson("""
-                    {"hosts": {"1": {"exitCode": 3, "steps": [
-                        {"stdout": "before\\n"}, {"sleep": "PT20S"}, {"stdout": "after\\n"}]}}}
-                    """)));
+                    {"hosts": {
+                      "1": {"exitCode": 3, "steps": [{"stdout": "before\\n"}, {"sleep": "PT20S"}, {"stdout": "after\\n"}]},
+                      "2": {"steps": [{"stdoutBase64": "%s"}]},
+                      "3": {"steps": [{"stdoutRepeat": "%s", "bytes": %d}]}
+                    }}
+                    """.formatted(Base64.getEncoder().encodeToString(RAW_BYTES), BULK_PATTERN, BULK_BYTES))));
 
     private static JsonNode session;
 
@@ -52,6 +67,8 @@ class PywinrmAgainstSimulatorTest {
         ObjectNode input = json.createObjectNode()
                 .put("default_endpoint", defaultHost().endpoint().toString())
                 .put("silent_endpoint", silentHost().endpoint().toString())
+                .put("bytes_endpoint", SIM.fleet().host(2).endpoint().toString())
+                .put("bulk_endpoint", SIM.fleet().host(3).endpoint().toString())
                 .put("user", USER)
                 .put("password", PASSWORD)
                 .put("operation_timeout_sec", OPERATION_TIMEOUT_SEC)
@@ -100,8 +117,30 @@ class PywinrmAgainstSimulatorTest {
     }
 
     @Test
+    void pywinrmReceivesOutputBytesUnchanged() {
+        JsonNode command = session.at("/bytes/commands/0");
+
+        assertThat(Base64.getDecoder().decode(command.get("stdout_base64").asText())).isEqualTo(RAW_BYTES);
+        assertThat(command.get("exit_code").asInt()).isZero();
+    }
+
+    @Test
+    void pywinrmReceivesOutputLargerThanItsMaxEnvelopeSizeOverManyReceives() throws Exception {
+        JsonNode command = session.at("/bulk/commands/0");
+        byte[] expected = BULK_PATTERN.repeat(BULK_BYTES / BULK_PATTERN.length()).getBytes(StandardCharsets.US_ASCII);
+        long receives = logOf(SIM.fleet().host(3)).stream()
+                .filter(e -> RequestLogEntry.RECEIVE.equals(e.operation())).count();
+
+        assertThat(command.get("stdout_length").asInt()).isEqualTo(BULK_BYTES);
+        assertThat(command.get("stdout_sha256").asText())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+        // pywinrm asks for envelopes of at most 153600 bytes; 400 kB as base64 cannot fit in fewer than 4
+        assertThat(receives).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void pywinrmSignalsEveryCommandBeforeDeletingItsShell() {
-        for (SimulatedHost host : List.of(defaultHost(), silentHost())) {
+        for (SimulatedHost host : SIM.fleet().hosts()) {
             List<RequestLogEntry> log = logOf(host);
             List<String> commandIds = log.stream().filter(e -> RequestLogEntry.COMMAND.equals(e.operation()))
                     .map(RequestLogEntry::commandId).toList();
@@ -154,6 +193,12 @@ class PywinrmAgainstSimulatorTest {
 
     private static List<RequestLogEntry> logOf(SimulatedHost host) {
         return SIM.fleet().requestLog().entriesFor(host);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** Index of the first entry of that operation (and command, when given), or -1. */

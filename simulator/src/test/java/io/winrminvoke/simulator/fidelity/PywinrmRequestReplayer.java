@@ -28,6 +28,9 @@ final class PywinrmRequestReplayer {
     private static final String RECORDED_ENDPOINT = "http://windows-host:5985/wsman";
     private static final String RECORDED_OPERATION_TIMEOUT = "<w:OperationTimeout>PT20S</w:OperationTimeout>";
 
+    /** The MaxEnvelopeSize in pywinrm's requests, which every response must fit. */
+    static final int RECORDED_MAX_ENVELOPE_SIZE = 153600;
+
     private final Map<String, String> templates;
     private final HttpClient http;
     private final URI endpoint;
@@ -98,10 +101,10 @@ final class PywinrmRequestReplayer {
                 .build();
         String label = hostName + " " + operation;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             ReplayedExchange exchange = new ReplayedExchange(label, messageId, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    ResponseStructure.parse(label, response.body()));
+                    response.headers().firstValue("Content-Type").orElse(""), response.body().length,
+                    ResponseStructure.parse(label, new String(response.body(), StandardCharsets.UTF_8)));
             exchanges.add(exchange);
             return exchange;
         } catch (IOException e) {

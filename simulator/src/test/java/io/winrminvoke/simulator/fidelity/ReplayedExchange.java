@@ -7,8 +7,9 @@ package io.winrminvoke.simulator.fidelity;
  * @param requestMessageId the a:MessageID sent, which the response's a:RelatesTo must repeat
  * @param httpStatus the HTTP status answered
  * @param contentType the Content-Type header answered, or "" when absent
+ * @param responseBytes the size of the response body, which must fit the MaxEnvelopeSize sent
  * @param response the parsed response body
  */
 record ReplayedExchange(String label, String requestMessageId, int httpStatus, String contentType,
-        ResponseStructure response) {
+        int responseBytes, ResponseStructure response) {
 }

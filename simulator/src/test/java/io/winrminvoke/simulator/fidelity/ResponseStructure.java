@@ -28,6 +28,13 @@ import org.xml.sax.SAXException;
  */
 final class ResponseStructure {
 
+    // XPathFactory.newInstance() searches the class path on every call; XPath is not thread-safe
+    private static final ThreadLocal<XPath> XPATH = ThreadLocal.withInitial(() -> {
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(WsmanNamespaces.context());
+        return xpath;
+    });
+
     private final String origin;
     private final Document document;
     private final Set<ElementShape> shapes;
@@ -80,21 +87,13 @@ final class ResponseStructure {
     }
 
     String value(String xpathExpression) {
-        try {
-            XPath xpath = XPathFactory.newInstance().newXPath();
-            xpath.setNamespaceContext(WsmanNamespaces.context());
-            Node node = (Node) xpath.evaluate(xpathExpression, document, XPathConstants.NODE);
-            return node == null ? null : node.getTextContent();
-        } catch (XPathExpressionException e) {
-            throw new IllegalArgumentException("bad XPath " + xpathExpression, e);
-        }
+        Node node = node(xpathExpression);
+        return node == null ? null : node.getTextContent();
     }
 
     Node node(String xpathExpression) {
         try {
-            XPath xpath = XPathFactory.newInstance().newXPath();
-            xpath.setNamespaceContext(WsmanNamespaces.context());
-            return (Node) xpath.evaluate(xpathExpression, document, XPathConstants.NODE);
+            return (Node) XPATH.get().evaluate(xpathExpression, document, XPathConstants.NODE);
         } catch (XPathExpressionException e) {
             throw new IllegalArgumentException("bad XPath " + xpathExpression, e);
         }

@@ -16,6 +16,15 @@ final class WindowsRecordings {
 
     /** Every recorded response document (SOAP envelopes only) of both packages. */
     static List<ResponseStructure> responses() {
+        return Parsed.RESPONSES;
+    }
+
+    // parsed once per JVM: the files do not change while tests run
+    private static final class Parsed {
+        static final List<ResponseStructure> RESPONSES = List.copyOf(parseResponses());
+    }
+
+    private static List<ResponseStructure> parseResponses() {
         List<ResponseStructure> responses = new ArrayList<>();
         for (SourceStringLiteral literal : allLiterals()) {
             if (isEnvelope(literal) && !literal.name().toLowerCase(java.util.Locale.ROOT).endsWith("request")) {
