@@ -34,10 +34,12 @@ class PywinrmAgainstSimulatorTest {
 
     /**
      * pywinrm sends OperationTimeout PT2S; scaled by 0.05 the simulator times Receive out after
-     * 0.1 s, while the silent step (20 s scaled: 1 s) outlasts it many times over.
+     * 0.1 s, while the silent step (40 s scaled: 2 s) outlasts it many times over, even when a
+     * loaded machine delays pywinrm's next Receive. The read timeout is pywinrm's own HTTP
+     * timeout in real seconds: generous, only a guard.
      */
     private static final int OPERATION_TIMEOUT_SEC = 2;
-    private static final int READ_TIMEOUT_SEC = 10;
+    private static final int READ_TIMEOUT_SEC = 30;
 
     /** UTF-8 Japanese followed by bytes that are no UTF-8 at all: they must arrive unchanged. */
     private static final byte[] RAW_BYTES = concat("日本語の出力 ✓\r\n".getBytes(StandardCharsets.UTF_8),
@@ -52,7 +54,7 @@ class PywinrmAgainstSimulatorTest {
             .clockScale(0.05)
             .scenario(Scenario.fromJson("""
                     {"hosts": {
-                      "1": {"exitCode": 3, "steps": [{"stdout": "before\\n"}, {"sleep": "PT20S"}, {"stdout": "after\\n"}]},
+                      "1": {"exitCode": 3, "steps": [{"stdout": "before\\n"}, {"sleep": "PT40S"}, {"stdout": "after\\n"}]},
                       "2": {"steps": [{"stdoutBase64": "%s"}]},
                       "3": {"steps": [{"stdoutRepeat": "%s", "bytes": %d}]}
                     }}
@@ -75,7 +77,7 @@ class PywinrmAgainstSimulatorTest {
                 .put("read_timeout_sec", READ_TIMEOUT_SEC);
 
         SystemPython.Outcome outcome = SystemPython.run(SystemPython.script("pywinrm_session.py"),
-                json.writeValueAsString(input), Duration.ofSeconds(60));
+                json.writeValueAsString(input), Duration.ofSeconds(120));
 
         assertThat(outcome.exitStatus())
                 .as("pywinrm session failed; its stderr:%n%s%nstdout:%n%s", outcome.stderr(), outcome.stdout())

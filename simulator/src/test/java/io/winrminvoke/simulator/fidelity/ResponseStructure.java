@@ -2,8 +2,12 @@ package io.winrminvoke.simulator.fidelity;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
@@ -38,14 +42,17 @@ final class ResponseStructure {
     private final String origin;
     private final Document document;
     private final Set<ElementShape> shapes;
+    private final Map<String, List<String>> childOrder;
     private final String kind;
 
     private ResponseStructure(String origin, Document document) {
         this.origin = origin;
         this.document = document;
         Set<ElementShape> collected = new LinkedHashSet<>();
-        collectShapes(document.getDocumentElement(), "", collected);
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        collectShapes(document.getDocumentElement(), "", collected, order);
         this.shapes = Collections.unmodifiableSet(collected);
+        this.childOrder = Collections.unmodifiableMap(order);
         this.kind = kindOf(document);
     }
 
@@ -78,6 +85,14 @@ final class ResponseStructure {
     }
 
     /**
+     * For each element path, the qualified names of its child elements in the order they first
+     * appear (repeats such as several rsp:Stream collapse into one).
+     */
+    Map<String, List<String>> childOrder() {
+        return childOrder;
+    }
+
+    /**
      * "CreateResponse", "ReceiveResponse Running", "ReceiveResponse Done", "Fault w:TimedOut":
      * the Action's last segment, refined by command state or fault subcode, because Windows
      * answers one operation with different shapes depending on those.
@@ -99,7 +114,8 @@ final class ResponseStructure {
         }
     }
 
-    private static void collectShapes(Element element, String parentPath, Set<ElementShape> into) {
+    private static void collectShapes(Element element, String parentPath, Set<ElementShape> into,
+            Map<String, List<String>> order) {
         String path = parentPath + "/" + WsmanNamespaces.qualifiedName(element.getNamespaceURI(), element.getLocalName());
         TreeSet<String> attributes = new TreeSet<>();
         NamedNodeMap attrs = element.getAttributes();
@@ -110,9 +126,14 @@ final class ResponseStructure {
             }
         }
         into.add(new ElementShape(path, attributes));
+        List<String> children = order.computeIfAbsent(path, p -> new ArrayList<>());
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
-                collectShapes(childElement, path, into);
+                String name = WsmanNamespaces.qualifiedName(childElement.getNamespaceURI(), childElement.getLocalName());
+                if (!children.contains(name)) {
+                    children.add(name);
+                }
+                collectShapes(childElement, path, into, order);
             }
         }
     }

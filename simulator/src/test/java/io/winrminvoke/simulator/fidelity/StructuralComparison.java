@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * Compares simulator responses with Windows recordings by structure, collecting findings that
  * name the response kind, the exact element path and attributes, and where each side came from.
  * Both directions count: what Windows sends and the simulator lacks, and what the simulator sends
- * that no Windows recording of that kind has.
+ * that no Windows recording of that kind has. Sibling order counts only between elements both
+ * sides have (no recording disagrees with another on the order of elements they share).
  */
 final class StructuralComparison {
 
@@ -40,6 +41,7 @@ final class StructuralComparison {
                     + "; Windows sends it in " + recording.origin() + "; simulator: " + origins(simulatorResponses));
         }
         for (ResponseStructure simulator : simulatorResponses) {
+            orderDifferences(recording, simulator);
             if (simulator.kind().equals(recording.kind())) {
                 for (String difference : ProtocolConstants.differences(recording, simulator)) {
                     findings.add("[" + recording.kind() + "] " + difference + " (" + recording.origin()
@@ -68,6 +70,22 @@ final class StructuralComparison {
                     + " which no Windows recording of this kind has (" + origins(sameKind) + "); simulator: "
                     + simulator.origin());
         }
+    }
+
+    private void orderDifferences(ResponseStructure recording, ResponseStructure simulator) {
+        recording.childOrder().forEach((path, windowsOrder) -> {
+            List<String> simulatorOrder = simulator.childOrder().get(path);
+            if (simulatorOrder == null) {
+                return;
+            }
+            List<String> sharedInWindowsOrder = windowsOrder.stream().filter(simulatorOrder::contains).toList();
+            List<String> sharedInSimulatorOrder = simulatorOrder.stream().filter(windowsOrder::contains).toList();
+            if (!sharedInWindowsOrder.equals(sharedInSimulatorOrder)) {
+                findings.add("[" + recording.kind() + "] children of " + path + " come in the order "
+                        + sharedInSimulatorOrder + " but Windows sends " + sharedInWindowsOrder + " ("
+                        + recording.origin() + "); simulator: " + simulator.origin());
+            }
+        });
     }
 
     void addFinding(String finding) {
