@@ -182,7 +182,7 @@ final class HostEndpoint implements HttpHandler {
         byte[] body = reply.body().length > 1 ? reply.body() : "<s:Envelope".getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
         ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        ex.sendResponseHeaders(reply.status() == 401 ? 200 : reply.status(), body.length);
+        ex.sendResponseHeaders(reply.status(), body.length);
         OutputStream out = ex.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();
