@@ -146,7 +146,7 @@ class FailureKindTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL_ERROR);
         assertThat(e.commandStarted()).isTrue();
-        assertThat(e.getMessage()).startsWith("RECEIVE failed: WS-Management fault InternalError")
+        assertThat(e.getMessage()).startsWith("Receive failed: WS-Management fault InternalError")
                 .containsPattern("WSManFault code \\d+");
         List<String> operations = SimulatorConnections.operations(SimulatorConnections.arrivals(fleet, host));
         assertThat(operations.subList(operations.size() - 2, operations.size()))
