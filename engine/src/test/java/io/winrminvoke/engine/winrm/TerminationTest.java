@@ -37,9 +37,9 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(3).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(4).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
-                        {"hosts": {"0-2": {"steps": [{"stdout": "working\\n"}, {"hang": true}]}}}"""))
+                        {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]}}}"""))
                 .build());
     }
 
@@ -109,6 +109,22 @@ class TerminationTest {
                 .cause().isInstanceOfSatisfying(WinRmException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
         assertEndsWithSignalTerminateThenDelete(host);
+    }
+
+    @Test
+    void awaitExitAfterTerminateIsCancelledAndSendsNothing() throws Exception {
+        SimulatedHost host = fleet.host(3);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            remote.terminate();
+
+            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+            assertThatThrownBy(() -> remote.writeStdin(new byte[] {1}, true))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+        }
+        assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
+                RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {
