@@ -39,9 +39,9 @@ final class HostRun {
     private final Charset charset;
 
     private final Object gate = new Object();
-    private HostResult result;                         // guarded by gate
+    private volatile HostResult result;                // written under gate
     private final List<Attempt> attempts = new ArrayList<>(); // guarded by gate
-    private Instant started;                           // guarded by gate
+    private volatile Instant started;                  // written under gate
     private int currentAttempt;                        // guarded by gate
     private Instant currentAttemptStarted;             // guarded by gate
     private volatile AttemptHandle current;
@@ -106,22 +106,17 @@ final class HostRun {
     }
 
     /** Whether this host has begun (claimed by a worker and past the stop check). */
+    // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
     boolean started() {
-        synchronized (gate) {
-            return started != null;
-        }
+        return started != null;
     }
 
     boolean finished() {
-        synchronized (gate) {
-            return result != null;
-        }
+        return result != null;
     }
 
     HostResult result() {
-        synchronized (gate) {
-            return result;
-        }
+        return result;
     }
 
     /** Stops the attempt in flight, if any (cancel or overall deadline). */
