@@ -24,6 +24,8 @@ public final class ClixmlStderr {
     private final StringBuilder pending = new StringBuilder();
     /** {@code <Objs ...>} of the document being read, or null outside a document. */
     private String documentStartTag;
+    /** Whether any record of the current document was converted (else a raw dump needs its start tag). */
+    private boolean documentConverted;
     /** Documents are recognised only after a header, so plain text mentioning "<Objs" stays. */
     private boolean headerSeen;
     /** The line break right after a header or a document belongs to the CLIXML, not the text. */
@@ -109,6 +111,7 @@ public final class ClixmlStderr {
             return false;
         }
         documentStartTag = pending.substring(0, tagEnd + 1);
+        documentConverted = false;
         pending.delete(0, tagEnd + 1);
         return true;
     }
@@ -119,6 +122,7 @@ public final class ClixmlStderr {
         int used = pass.consumed() - documentStartTag.length();
         out.append(pass.text());
         pending.delete(0, used);
+        documentConverted |= used > 0;
         if (pass.complete()) {
             documentStartTag = null;
             skipLineBreak = true;
@@ -128,7 +132,7 @@ public final class ClixmlStderr {
         if (pass.failed() && end >= 0 || pending.length() > MAX_PENDING_RECORD_CHARS) {
             // Not well-formed although the document ended (or absurdly large): show it as it came.
             int rawEnd = end >= 0 ? end + DOCUMENT_END.length() : pending.length();
-            out.append(pending, 0, rawEnd);
+            out.append(documentConverted ? "" : documentStartTag).append(pending, 0, rawEnd);
             pending.delete(0, rawEnd);
             documentStartTag = null;
             return true;
