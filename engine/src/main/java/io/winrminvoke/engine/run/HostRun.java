@@ -39,9 +39,9 @@ final class HostRun {
     private final Charset charset;
 
     private final Object gate = new Object();
-    private HostResult result;                         // guarded by gate
+    private volatile HostResult result;                // written under gate
     private final List<Attempt> attempts = new ArrayList<>(); // guarded by gate
-    private Instant started;                           // guarded by gate
+    private volatile Instant started;                  // written under gate
     private int currentAttempt;                        // guarded by gate
     private Instant currentAttemptStarted;             // guarded by gate
     private volatile AttemptHandle current;
@@ -106,22 +106,17 @@ final class HostRun {
     }
 
     /** Whether this host has begun (claimed by a worker and past the stop check). */
+    // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
     boolean started() {
-        synchronized (gate) {
-            return started != null;
-        }
+        return started != null;
     }
 
     boolean finished() {
-        synchronized (gate) {
-            return result != null;
-        }
+        return result != null;
     }
 
     HostResult result() {
-        synchronized (gate) {
-            return result;
-        }
+        return result;
     }
 
     /** Stops the attempt in flight, if any (cancel or overall deadline). */
@@ -210,9 +205,10 @@ final class HostRun {
             return failed(attemptStart, e.kind(), e.commandStarted(), e.getMessage(), handle, overallFirst, output);
         } catch (RuntimeException e) {
             output.finish();
-            // Unknown state: treat as possibly started so it is never re-run by accident.
-            return new AttemptOutcome(attemptStart, Instant.now(), HostStatus.ERROR, null, null, true,
-                    request.masker().mask("unexpected error: " + oneLine(e.toString())), output);
+            // Unknown state: treat as possibly started so it is never re-run by accident. A client
+            // torn down by a stop may throw anything; the stop still decides the status then.
+            return failed(attemptStart, null, true, "unexpected error: " + oneLine(e.toString()), handle,
+                    overallFirst, output);
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -221,6 +217,7 @@ final class HostRun {
         }
     }
 
+    /** @param kind the classified failure, or null for an unexpected exception */
     private AttemptOutcome failed(Instant attemptStart, FailureKind kind, boolean commandStarted, String message,
                                   AttemptHandle handle, boolean overallFirst, AttemptOutput output) {
         FleetRun.StopReason stop = run.stopReason();
@@ -237,6 +234,9 @@ final class HostRun {
             error = (overallFirst ? FleetRun.StopReason.DEADLINE.describe(request.options())
                     : "command timeout " + request.options().commandTimeout() + " passed")
                     + "; remote command terminated";
+        } else if (kind == null) {
+            status = HostStatus.ERROR;
+            error = message;
         } else {
             status = FailureClassifier.statusOf(kind);
             error = kind + ": " + oneLine(message);

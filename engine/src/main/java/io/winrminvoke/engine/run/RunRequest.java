@@ -4,6 +4,7 @@ import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.winrm.WinRsClients;
 import java.util.List;
 
 /**
@@ -35,6 +36,14 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         }
         Codepages.charsetFor(command.codepage());
         options = options == null ? RunOptions.defaults() : options;
+        if (options.https()) {
+            try {
+                WinRsClients.validate(options.tls());
+            } catch (IllegalArgumentException e) {
+                // A missing or unreadable CA file would fail every host the same way: stop before any.
+                throw new InvalidInputException("tls: " + e.getMessage());
+            }
+        }
         masker = masker == null ? Masker.NONE : masker;
     }
 

@@ -1,15 +1,11 @@
 package io.winrminvoke.engine.run;
 
-import io.winrminvoke.engine.winrm.FailureKind;
-import io.winrminvoke.engine.winrm.WinRmException;
+import io.winrminvoke.engine.winrm.WinRsClients;
 
-/** The production client factory. */
+/** The production client factory: the engine's own WS-Management WinRS client. */
 final class StandardClients {
 
-    // TODO(runner): replace with the client helper's factory once branch `client` lands.
-    static final WinRsClientFactory FACTORY = settings -> {
-        throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "no WinRS client available yet");
-    };
+    static final WinRsClientFactory FACTORY = WinRsClients::connect;
 
     private StandardClients() {
     }
