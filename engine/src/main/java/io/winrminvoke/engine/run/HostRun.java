@@ -178,7 +178,7 @@ final class HostRun {
         ScheduledFuture<?> watchdog = commandDeadline == null ? null
                 : run.schedule(handle::commandDeadlinePassed, Duration.between(Instant.now(), commandDeadline));
         AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
-                (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
+                spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
         try {
             WinRsClient client = run.clients().connect(connectionSettings());
             try (client) {

@@ -455,7 +455,7 @@ class FleetRunnerSimulatorTest {
                     }
                 });
         assertThat(events.get(0)).isEqualTo("start 5");
-        assertThat(events.subList(1, 6)).containsExactlyInAnyOrder("done 1/5", "done 2/5", "done 3/5", "done 4/5", "done 5/5");
+        assertThat(events.subList(1, 6)).containsExactly("done 1/5", "done 2/5", "done 3/5", "done 4/5", "done 5/5");
         assertThat(events.get(6)).isEqualTo("finished 5");
         assertThat(finished.values()).containsOnly(1).hasSize(5);
         assertThat(result.hosts().get(0).status()).isEqualTo(HostStatus.UNREACHABLE);
