@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fan-out, retry, timeouts and cancellation against the simulated fleet (real wire). */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FleetRunnerSimulatorTest {
 
     private static final String USER = "admin";
