@@ -2,6 +2,7 @@ package io.winrminvoke.engine.powershell;
 
 import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.run.CommandSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public record PowerShellCommand(String script, Map<String, String> arguments, Po
     }
 
     private String commandLine(String wrapper) {
-        String encoded = Base64.getEncoder().encodeToString(wrapper.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        String encoded = Base64.getEncoder().encodeToString(wrapper.getBytes(StandardCharsets.UTF_16LE));
         return edition.executable() + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand " + encoded;
     }
 

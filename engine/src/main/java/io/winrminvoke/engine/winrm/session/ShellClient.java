@@ -51,7 +51,8 @@ public final class ShellClient implements WinRsClient {
         this.bounds = RequestBounds.of(settings);
         this.transport = new WsmanTransport(settings, bounds.normal().response());
         this.channel = new WsmanChannel(transport,
-                RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user());
+                RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user(),
+                settings.https());
     }
 
     @Override
