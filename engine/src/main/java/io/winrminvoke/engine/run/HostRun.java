@@ -105,8 +105,9 @@ final class HostRun {
         }
     }
 
-    /** Whether this host has begun (claimed by a worker and past the stop check). */
     // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
+
+    /** Whether this host has begun (claimed by a worker and past the stop check). */
     boolean started() {
         return started != null;
     }
