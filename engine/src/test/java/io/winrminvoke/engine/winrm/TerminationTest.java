@@ -37,10 +37,11 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(5).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(6).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
                         {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]},
-                                   "4": {"latency": "PT30S"}}}"""))
+                                   "4": {"latency": "PT30S"},
+                                   "5": {"latency": "PT1S"}}}"""))
                 .build());
     }
 
@@ -148,6 +149,30 @@ class TerminationTest {
                     assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
                     assertThat(e.commandStarted()).isFalse();
                 });
+    }
+
+    @Test
+    void closingWhileACreateIsAboutToBeAnsweredDeletesTheShellItMade() throws Exception {
+        SimulatedHost host = fleet.host(5);
+        WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+        CompletableFuture<RemoteCommand> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.start("deploy.cmd", List.of(), false);
+            } catch (WinRmException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(300); // Create is on its way; the host makes the shell and answers after 1 s
+
+        client.close();
+
+        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(WinRmException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+        Thread.sleep(300); // anything sent late would have arrived by now
+        assertThat(operations(SimulatorConnections.arrivals(fleet, host)))
+                .containsExactly(RequestLogEntry.CREATE, RequestLogEntry.DELETE);
+        assertThat(host.counters().openShells()).isZero();
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {

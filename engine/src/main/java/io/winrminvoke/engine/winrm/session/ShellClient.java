@@ -37,6 +37,7 @@ public final class ShellClient implements WinRsClient {
     private final Object lock = new Object();
     private boolean closed;                 // guarded by lock
     private Call startInFlight;             // guarded by lock
+    private boolean startInFlightIsCreate;  // guarded by lock
     private int startsInProgress;           // guarded by lock
 
     /**
@@ -121,6 +122,7 @@ public final class ShellClient implements WinRsClient {
             }
             call = channel.prepare(request, bounds.normal());
             startInFlight = call;
+            startInFlightIsCreate = !isCommand;
         }
         try {
             return call.execute();
@@ -136,6 +138,7 @@ public final class ShellClient implements WinRsClient {
             synchronized (lock) {
                 if (startInFlight == call) {
                     startInFlight = null;
+                    lock.notifyAll();
                 }
             }
         }
@@ -167,6 +170,18 @@ public final class ShellClient implements WinRsClient {
                 return;
             }
             closed = true;
+            // A Create already on its way makes a shell on the host that only its answer names:
+            // aborting it would orphan that shell until the host's IdleTimeout. Give it a short
+            // grace to answer; the start then sees the close and deletes the shell itself.
+            long graceEnd = System.nanoTime() + RequestBounds.CLEANUP_TIMEOUT.toNanos();
+            while (startInFlight != null && startInFlightIsCreate && System.nanoTime() < graceEnd) {
+                try {
+                    lock.wait(Math.max(1, (graceEnd - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             toAbort = startInFlight;
         }
         if (toAbort != null) {
