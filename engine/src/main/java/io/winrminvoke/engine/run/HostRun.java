@@ -186,7 +186,8 @@ final class HostRun {
                 if (!handle.register(client)) {
                     throw new WinRmException(FailureKind.CANCELLED, false, "stopped before the shell was created");
                 }
-                RemoteCommand command = client.start(spec.command(), spec.arguments(), spec.skipCmdShell());
+                RemoteCommand command = client.start(spec.command(), spec.arguments(), spec.skipCmdShell(),
+                        spec.stdin() != null);
                 try (command) {
                     if (!handle.register(command)) {
                         command.terminate();

@@ -9,8 +9,10 @@ import java.util.Objects;
  * Starts a command in a shell.
  *
  * @param skipCmdShell WINRS_SKIP_CMD_SHELL: run the program directly instead of through cmd.exe
+ * @param stdinPiped   stdin will be sent: WINRS_CONSOLEMODE_STDIN FALSE gives the command a pipe
  */
-public record CommandRequest(String shellId, String command, List<String> arguments, boolean skipCmdShell)
+public record CommandRequest(String shellId, String command, List<String> arguments, boolean skipCmdShell,
+                             boolean stdinPiped)
         implements WsmanRequest {
 
     public CommandRequest {
@@ -27,8 +29,10 @@ public record CommandRequest(String shellId, String command, List<String> argume
     @Override
     public SoapRequest toSoap(RequestContext context) {
         Map<String, String> options = new LinkedHashMap<>();
-        // Stdin comes from Send requests, not a console: without this cmd.exe waits on a console.
-        options.put("WINRS_CONSOLEMODE_STDIN", "TRUE");
+        // TRUE (pywinrm's default) gives the command a console stdin, so nothing waits on an
+        // input pipe; when we do send stdin it must be a pipe, or PowerShell's [Console]::In and
+        // $input never see it (Ansible sets FALSE whenever it streams stdin, for that reason).
+        options.put("WINRS_CONSOLEMODE_STDIN", stdinPiped ? "FALSE" : "TRUE");
         options.put("WINRS_SKIP_CMD_SHELL", skipCmdShell ? "TRUE" : "FALSE");
         return EnvelopeWriter.write(context, action(), shellId, options, xml -> {
             xml.writeStartElement(Namespaces.SHELL, "CommandLine");

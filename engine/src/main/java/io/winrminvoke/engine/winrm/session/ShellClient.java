@@ -57,7 +57,8 @@ public final class ShellClient implements WinRsClient {
     }
 
     @Override
-    public RemoteCommand start(String command, List<String> arguments, boolean skipCmdShell) throws WinRmException {
+    public RemoteCommand start(String command, List<String> arguments, boolean skipCmdShell, boolean stdinPiped)
+            throws WinRmException {
         synchronized (lock) {
             if (closed) {
                 throw WinRmFailures.closedWhileStarting(false);
@@ -65,7 +66,7 @@ public final class ShellClient implements WinRsClient {
             startsInProgress++;
         }
         try {
-            return createAndRun(command, arguments, skipCmdShell);
+            return createAndRun(command, arguments, skipCmdShell, stdinPiped);
         } finally {
             synchronized (lock) {
                 startsInProgress--;
@@ -74,7 +75,8 @@ public final class ShellClient implements WinRsClient {
         }
     }
 
-    private RemoteCommand createAndRun(String command, List<String> arguments, boolean skipCmdShell)
+    private RemoteCommand createAndRun(String command, List<String> arguments, boolean skipCmdShell,
+                                       boolean stdinPiped)
             throws WinRmException {
         SoapResponse created = startCall(new CreateShellRequest(codepage, true), false);
         if (created.isFault()) {
@@ -86,7 +88,7 @@ public final class ShellClient implements WinRsClient {
         }
         boolean handedOver = false;
         try {
-            SoapResponse started = startCall(new CommandRequest(shellId, command, arguments, skipCmdShell), true);
+            SoapResponse started = startCall(new CommandRequest(shellId, command, arguments, skipCmdShell, stdinPiped), true);
             if (started.isFault()) {
                 // The host refused to start it: nothing ran.
                 throw WinRmFailures.fault(WsmanAction.COMMAND, started.fault(), false);

@@ -45,11 +45,22 @@ class RequestEnvelopeTest {
 
     @Test
     void commandHasPywinrmsElementsAndTheCommandLine() {
-        XmlOutline ours = XmlOutline.of(new CommandRequest(SHELL, "ipconfig", List.of("/all"), false).toSoap(CONTEXT).body());
+        XmlOutline ours = XmlOutline.of(new CommandRequest(SHELL, "ipconfig", List.of("/all"), false, false).toSoap(CONTEXT).body());
         XmlOutline pywinrm = XmlOutline.of(RecordedWindowsMessages.pywinrm("run_cmd_with_args_request"));
 
         assertThat(ours.paths()).containsAll(pywinrm.paths());
         assertThat(ours.texts()).containsAllEntriesOf(withoutMessageId(pywinrm));
+    }
+
+    @Test
+    void commandGetsAConsoleStdinUnlessStdinWillBeSent() {
+        String console = new String(new CommandRequest(SHELL, "ipconfig", List.of(), false, false)
+                .toSoap(CONTEXT).body(), java.nio.charset.StandardCharsets.UTF_8);
+        String piped = new String(new CommandRequest(SHELL, "powershell.exe", List.of(), false, true)
+                .toSoap(CONTEXT).body(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(console).containsPattern("Name=\"WINRS_CONSOLEMODE_STDIN\"[^>]*>TRUE<");
+        assertThat(piped).containsPattern("Name=\"WINRS_CONSOLEMODE_STDIN\"[^>]*>FALSE<");
     }
 
     @Test
