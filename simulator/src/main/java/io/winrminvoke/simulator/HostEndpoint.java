@@ -73,7 +73,7 @@ final class HostEndpoint implements HttpHandler {
             } else if (!authorized(ex)) {
                 reply = unauthorized(ex);
             } else if (behaviour.faultOnRequest() != null && behaviour.faultOnRequest().n() == n) {
-                reply = service.fault(request, record, behaviour.faultOnRequest().fault(), "0", null);
+                reply = injectedFault(request, record, behaviour.faultOnRequest().fault());
             } else if (body == null) {
                 reply = service.fault(null, record, WsmanFault.EncodingLimit, null,
                         "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/ServiceEnvelopeLimit");
@@ -94,6 +94,15 @@ final class HostEndpoint implements HttpHandler {
                     record.commandLine, record.decodedScript, record.signalCode, record.stdinBase64, record.fault,
                     status, time));
         }
+    }
+
+    private Reply injectedFault(WsmanRequest request, ExchangeRecord record, WsmanFault fault) {
+        String detail = switch (fault) {
+            case QuotaLimit -> Integer.toString(behaviour.maxShellsPerUser());
+            case QuotaLimitOperations -> Integer.toString(behaviour.maxConcurrentOperationsPerUser());
+            default -> record.shellId;
+        };
+        return service.fault(request, record, fault, detail, null);
     }
 
     /** The body, or null when it is longer than {@code limit} (the rest is read and discarded). */
