@@ -25,7 +25,7 @@ class ScenarioBehaviourTest {
     private static final String SCENARIO = """
             {
               "hosts": {
-                "0":  { "exitCode": 3, "steps": [ {"stdout": "hello\\n"}, {"sleep": "PT30S"}, {"stderr": "oops\\n"} ] },
+                "0":  { "exitCode": 3, "steps": [ {"stdout": "hello\\n"}, {"sleep": "PT100S"}, {"stderr": "oops\\n"} ] },
                 "1":  { "refuse": true },
                 "2":  { "hangConnection": true },
                 "3":  { "steps": [ {"stdout": "started\\n"}, {"hang": true}, {"stdout": "never"} ] },
@@ -39,8 +39,9 @@ class ScenarioBehaviourTest {
                 "11": { "maxEnvelopeSizeKb": 32 },
                 "12": { "latency": "PT20S" },
                 "13": { "requireHttps": true },
-                "14": { "maxTimeoutMs": 1000, "steps": [ {"sleep": "PT30S"} ] },
-                "15": { "faultOnRequest": { "n": 1, "fault": "EncodingLimit" } }
+                "14": { "maxTimeoutMs": 1000, "steps": [ {"hang": true} ] },
+                "15": { "faultOnRequest": { "n": 1, "fault": "EncodingLimit" } },
+                "17": { "steps": [ {"stderrBase64": "/w=="}, {"stderrRepeat": "ab", "bytes": 5}, {"stdout": "done"} ] }
               }
             }
             """;
@@ -48,7 +49,7 @@ class ScenarioBehaviourTest {
 
     @BeforeAll
     static void start() {
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(17).user("admin").password("s3cret")
+        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(18).user("admin").password("s3cret")
                 .clockScale(0.01).scenario(Scenario.fromJson(SCENARIO)).build());
     }
 
@@ -64,7 +65,7 @@ class ScenarioBehaviourTest {
     @Test
     void stepsWriteOutputOverTimeAndEndWithTheExitCode() {
         WsmanTestClient c = client(0);
-        c.operationTimeout = "PT1S"; // 10 ms here, much shorter than the 300 ms sleep step
+        c.operationTimeout = "PT1S"; // 10 ms here, much shorter than the 1 s sleep step
         WsmanTestClient.Output out = c.run("anything");
         assertThat(out.stdoutText()).isEqualTo("hello\n");
         assertThat(out.stderrText()).isEqualTo("oops\n");
@@ -231,14 +232,14 @@ class ScenarioBehaviourTest {
 
     @Test
     void operationTimeoutIsCappedByMaxTimeoutMs() {
-        // the client asks for 10 minutes; the host's MaxTimeoutms (1 s = 10 ms here) wins
+        // the client asks for 100 minutes (60 s here); the host's MaxTimeoutms (1 s = 10 ms here) wins
         WsmanTestClient c = client(14);
-        c.operationTimeout = "PT600S";
+        c.operationTimeout = "PT6000S";
         String shell = c.openShell();
         String cmd = c.startCommand(shell, "x");
         long start = System.nanoTime();
         assertThat(c.receive(shell, cmd).faultSubcode()).isEqualTo("w:TimedOut");
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(30_000);
         c.delete(shell);
     }
 
@@ -260,5 +261,13 @@ class ScenarioBehaviourTest {
         WsmanTestClient.Output out = client(0).run("x");
         assertThat(out.responses().stream().filter(r -> r.status() == 200).map(WsmanTestClient.Response::text))
                 .anySatisfy(t -> assertThat(t).contains(SHELL_NS + "/CommandState/Running"));
+    }
+
+    @Test
+    void stderrStepsWriteExactBytes() {
+        WsmanTestClient.Output out = client(17).run("x");
+        assertThat(out.stderr()).containsExactly(0xFF, 'a', 'b', 'a', 'b', 'a');
+        assertThat(out.stdoutText()).isEqualTo("done");
+        assertThat(out.exitCode()).isZero();
     }
 }

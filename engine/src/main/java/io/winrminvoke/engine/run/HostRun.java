@@ -105,8 +105,9 @@ final class HostRun {
         }
     }
 
-    /** Whether this host has begun (claimed by a worker and past the stop check). */
     // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
+
+    /** Whether this host has begun (claimed by a worker and past the stop check). */
     boolean started() {
         return started != null;
     }
@@ -178,7 +179,7 @@ final class HostRun {
         ScheduledFuture<?> watchdog = commandDeadline == null ? null
                 : run.schedule(handle::commandDeadlinePassed, Duration.between(Instant.now(), commandDeadline));
         AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
-                (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
+                spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
         try {
             WinRsClient client = run.clients().connect(connectionSettings());
             try (client) {
@@ -205,9 +206,10 @@ final class HostRun {
             return failed(attemptStart, e.kind(), e.commandStarted(), e.getMessage(), handle, overallFirst, output);
         } catch (RuntimeException e) {
             output.finish();
-            // Unknown state: treat as possibly started so it is never re-run by accident.
-            return new AttemptOutcome(attemptStart, Instant.now(), HostStatus.ERROR, null, null, true,
-                    request.masker().mask("unexpected error: " + oneLine(e.toString())), output);
+            // Unknown state: treat as possibly started so it is never re-run by accident. A client
+            // torn down by a stop may throw anything; the stop still decides the status then.
+            return failed(attemptStart, null, true, "unexpected error: " + oneLine(e.toString()), handle,
+                    overallFirst, output);
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -216,6 +218,7 @@ final class HostRun {
         }
     }
 
+    /** @param kind the classified failure, or null for an unexpected exception */
     private AttemptOutcome failed(Instant attemptStart, FailureKind kind, boolean commandStarted, String message,
                                   AttemptHandle handle, boolean overallFirst, AttemptOutput output) {
         FleetRun.StopReason stop = run.stopReason();
@@ -232,6 +235,9 @@ final class HostRun {
             error = (overallFirst ? FleetRun.StopReason.DEADLINE.describe(request.options())
                     : "command timeout " + request.options().commandTimeout() + " passed")
                     + "; remote command terminated";
+        } else if (kind == null) {
+            status = HostStatus.ERROR;
+            error = message;
         } else {
             status = FailureClassifier.statusOf(kind);
             error = kind + ": " + oneLine(message);

@@ -65,6 +65,17 @@ class RemoteCommandTest {
     }
 
     @Test
+    void argumentsFollowTheCommand() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        try (WinRsClient client = WinRsClients.connect(settings(fleet.host(0), OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("echo", List.of("first", "second"), false)) {
+            assertThat(remote.awaitExit(sink, null)).isZero();
+        }
+
+        assertThat(sink.stdoutText()).isEqualTo("first second\n");
+    }
+
+    @Test
     void nonZeroExitCodeAndStderrComeBack() throws Exception {
         CollectingSink sink = new CollectingSink();
 
@@ -96,6 +107,29 @@ class RemoteCommandTest {
 
         assertThat(exitCode).isZero();
         assertThat(sink.stdoutBytes()).isEqualTo(input);
+    }
+
+    @Test
+    void stdinLargerThanOneEnvelopeIsSentInChunksWithEndOnlyOnTheLast() throws Exception {
+        SimulatedHost host = fleet.host(0);
+        byte[] input = new byte[300_000];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (byte) ('a' + i % 26);
+        }
+        long sendsBefore = sends(host);
+        CollectingSink sink = new CollectingSink();
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("cat", List.of(), false)) {
+            remote.writeStdin(input, true);
+            assertThat(remote.awaitExit(sink, null)).isZero();
+        }
+
+        assertThat(sink.stdoutBytes()).isEqualTo(input);
+        assertThat(sends(host) - sendsBefore).isEqualTo(4); // 300 000 bytes in 96 KiB pieces
+    }
+
+    private static long sends(SimulatedHost host) {
+        return arrivals(fleet, host).stream().filter(e -> e.operation().equals(RequestLogEntry.SEND)).count();
     }
 
     @Test

@@ -37,9 +37,10 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(3).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(5).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
-                        {"hosts": {"0-2": {"steps": [{"stdout": "working\\n"}, {"hang": true}]}}}"""))
+                        {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]},
+                                   "4": {"latency": "PT30S"}}}"""))
                 .build());
     }
 
@@ -109,6 +110,44 @@ class TerminationTest {
                 .cause().isInstanceOfSatisfying(WinRmException.class,
                         e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
         assertEndsWithSignalTerminateThenDelete(host);
+    }
+
+    @Test
+    void awaitExitAfterTerminateIsCancelledAndSendsNothing() throws Exception {
+        SimulatedHost host = fleet.host(3);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            remote.terminate();
+
+            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+            assertThatThrownBy(() -> remote.writeStdin(new byte[] {1}, true))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+        }
+        assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
+                RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+    }
+
+    @Test
+    void closingTheClientAbortsAStartWaitingForTheHost() throws Exception {
+        WinRsClient client = WinRsClients.connect(settings(fleet.host(4), OPERATION_TIMEOUT));
+        CompletableFuture<RemoteCommand> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.start("deploy.cmd", List.of(), false);
+            } catch (WinRmException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(300); // Create is on its way; the host answers only after 30 s
+
+        client.close();
+
+        // far below the host's 30 s: the waiting Create was aborted, not waited for
+        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(WinRmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                    assertThat(e.commandStarted()).isFalse();
+                });
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {
