@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,6 +69,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         Files.createDirectories(reportDir);
         ConsoleRunListener events = new ConsoleRunListener(log, new ReportDirectoryWriter(reportDir));
 
+        // files older than this are left over from earlier builds in the same workspace: not archived
+        Instant started = Instant.now().minusSeconds(2);
         RunResult result = FleetRunner.run(request, events);
         if (Thread.interrupted()) {
             // the run was cancelled by an abort: report the abort, not the partial results
@@ -77,7 +80,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         List<HostOutcome> hosts = new ArrayList<>();
         result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
         return new FleetOutcome(hosts, policy.decide(result.summary()).name(), policy.explain(result.summary()),
-                listFiles(reportDir));
+                listFiles(reportDir, started));
     }
 
     private TargetList readTargets(File workspace) throws IOException {
@@ -91,12 +94,21 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         return TargetParser.parseLines(settings.hostLines(), "hosts");
     }
 
-    private static List<String> listFiles(Path dir) throws IOException {
+    private static List<String> listFiles(Path dir, Instant writtenSince) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(p -> modifiedSince(p, writtenSince))
                     .map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
+        }
+    }
+
+    private static boolean modifiedSince(Path file, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
         }
     }
 }

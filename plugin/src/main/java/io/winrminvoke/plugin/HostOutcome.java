@@ -7,14 +7,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One host's result as it comes back from the agent: plain serializable values, already masked
- * by the engine. {@code transcript} is the host's log file relative to the report directory, or
- * null if the run kept none.
+ * One host's result as it comes back from the agent and as the build keeps it: plain values,
+ * already masked by the engine. A class rather than a record because the build page summary
+ * persists it with XStream, which cannot restore records.
  */
-record HostOutcome(String host, String status, Integer exitCode, String stdout, String stderr, int attempts,
-                   long durationMillis, String message, String transcript) implements Serializable {
+public final class HostOutcome implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private final String host;
+    private final String status;
+    private final Integer exitCode;
+    private final String stdout;
+    private final String stderr;
+    private final int attempts;
+    private final long durationMillis;
+    private final String message;
+    /** The host's log file relative to the report directory, {@code /}-separated, or null if the run kept none. */
+    private final String transcript;
+
+    HostOutcome(String host, String status, Integer exitCode, String stdout, String stderr, int attempts,
+                long durationMillis, String message, String transcript) {
+        this.host = host;
+        this.status = status;
+        this.exitCode = exitCode;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.attempts = attempts;
+        this.durationMillis = durationMillis;
+        this.message = message;
+        this.transcript = transcript;
+    }
 
     static HostOutcome of(HostResult r, Path reportDir) {
         String transcript = null;
@@ -27,8 +50,37 @@ record HostOutcome(String host, String status, Integer exitCode, String stdout, 
                 r.attempts().size(), r.duration().toMillis(), r.message(), transcript);
     }
 
-    boolean succeeded() {
-        return "SUCCEEDED".equals(status);
+    /** The same outcome without stdout/stderr: what the build page keeps, so build.xml stays small with many hosts. */
+    HostOutcome withoutOutput() {
+        return new HostOutcome(host, status, exitCode, null, null, attempts, durationMillis, message, transcript);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Integer getExitCode() {
+        return exitCode;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public long getDurationMillis() {
+        return durationMillis;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    String getTranscript() {
+        return transcript;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.winrminvoke.engine.run.RunOptions;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.io.File;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         }
         if (!isBlank(arguments) && isBlank(powershell)) {
             throw new InvalidInputException("'arguments' applies to 'powershell' only; use it with a script");
+        }
+        Path dir = Path.of(reportDirOrDefault()).normalize();
+        if (dir.isAbsolute() || dir.toString().isEmpty() || dir.startsWith("..")) {
+            // the reports are archived from the workspace, so they must be written inside it
+            throw new InvalidInputException("reportDir must be a relative directory inside the workspace, got '"
+                    + reportDir + "'");
         }
         failurePolicy();
     }

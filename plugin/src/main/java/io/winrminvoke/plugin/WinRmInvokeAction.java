@@ -1,6 +1,7 @@
 package io.winrminvoke.plugin;
 
 import hudson.model.Run;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
 
@@ -18,7 +19,9 @@ public final class WinRmInvokeAction implements RunAction2 {
     private transient Run<?, ?> run;
 
     WinRmInvokeAction(List<HostOutcome> hosts, String explanation, String archivedReportDir) {
-        this.hosts = List.copyOf(hosts);
+        // a plain ArrayList: the action is saved with the build by XStream; the output stays in the artifacts
+        this.hosts = new ArrayList<>();
+        hosts.forEach(h -> this.hosts.add(h.withoutOutput()));
         this.explanation = explanation;
         this.archivedReportDir = archivedReportDir;
     }
@@ -47,10 +50,10 @@ public final class WinRmInvokeAction implements RunAction2 {
 
     /** The transcript's artifact path relative to the build URL, or null if there is none to link. */
     public String transcriptLink(HostOutcome host) {
-        if (archivedReportDir == null || host.transcript() == null) {
+        if (archivedReportDir == null || host.getTranscript() == null) {
             return null;
         }
-        return "artifact/" + archivedReportDir + "/" + host.transcript();
+        return "artifact/" + archivedReportDir + "/" + host.getTranscript();
     }
 
     @Override

@@ -89,7 +89,7 @@ class WinRmInvokeStepTest {
             assertThat(tests.getFailCount()).isEqualTo(2);
 
             WinRmInvokeAction summary = b.getAction(WinRmInvokeAction.class);
-            assertThat(summary.getHosts()).extracting(HostOutcome::status)
+            assertThat(summary.getHosts()).extracting(HostOutcome::getStatus)
                     .containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "UNREACHABLE");
             assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/winrm-invoke-report/");
         }
