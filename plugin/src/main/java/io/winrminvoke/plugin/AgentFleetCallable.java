@@ -5,9 +5,12 @@ import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.report.ReportContext;
 import io.winrminvoke.engine.report.ReportDirectoryWriter;
 import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.target.TargetList;
@@ -20,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -57,8 +62,10 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             log.println("[winrm-invoke] warning: " + warning);
         }
         // every option is validated here, before the run starts: a bad value contacts no host
-        RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(),
-                settings.commandSpec(), settings.runOptions(workspace), SecretMasker.of(password.getPlainText()));
+        SecretMasker masker = SecretMasker.of(password.getPlainText());
+        CommandSpec command = settings.commandSpec();
+        RunOptions options = settings.runOptions(workspace);
+        RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(), command, options, masker);
         FailurePolicy policy = settings.failurePolicy();
         if (settings.skipCertificateCheck()) {
             log.println("[winrm-invoke] WARNING: certificate verification is OFF (skipCertificateCheck);"
@@ -67,11 +74,15 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
 
         Path reportDir = workspace.toPath().resolve(settings.reportDirOrDefault());
         Files.createDirectories(reportDir);
-        ConsoleRunListener events = new ConsoleRunListener(log, new ReportDirectoryWriter(reportDir));
-
         // files older than this are left over from earlier builds in the same workspace: not archived
         Instant started = Instant.now().minusSeconds(2);
-        RunResult result = FleetRunner.run(request, events);
+        RunResult result;
+        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion(),
+                effectiveOptions(command, options), masker, false);
+        try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
+                problem -> log.println("[winrm-invoke] report problem: " + problem))) {
+            result = FleetRunner.run(request, new ConsoleRunListener(log, writer));
+        }
         if (Thread.interrupted()) {
             // the run was cancelled by an abort: report the abort, not the partial results
             throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
@@ -81,6 +92,31 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
         return new FleetOutcome(hosts, policy.decide(result.summary()).name(), policy.explain(result.summary()),
                 listFiles(reportDir, started));
+    }
+
+    /** What results.json records as the run's options: nothing secret (the masker runs over it once more). */
+    private Map<String, Object> effectiveOptions(CommandSpec command, RunOptions options) {
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("command", command.description());
+        effective.put("https", options.https());
+        effective.put("port", options.port());
+        effective.put("caCertificate", settings.caCertificate());
+        effective.put("skipCertificateCheck", settings.skipCertificateCheck());
+        effective.put("throttle", options.throttle());
+        effective.put("retries", options.retryPolicy().retries());
+        effective.put("connectTimeout", options.connectTimeout());
+        effective.put("operationTimeout", options.operationTimeout());
+        effective.put("commandTimeout", options.commandTimeout());
+        effective.put("timeout", options.overallTimeout());
+        effective.put("onFailure", settings.onFailure());
+        effective.put("toleratedFailures", settings.toleratedFailures());
+        effective.put("toleratedFailurePercent", settings.toleratedFailurePercent());
+        return effective;
+    }
+
+    private static String toolVersion() {
+        String version = AgentFleetCallable.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
     }
 
     private TargetList readTargets(File workspace) throws IOException {

@@ -1,7 +1,9 @@
 package io.winrminvoke.plugin;
 
+import io.winrminvoke.engine.report.TranscriptFileNames;
 import io.winrminvoke.engine.result.HostResult;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,11 +42,10 @@ public final class HostOutcome implements Serializable {
     }
 
     static HostOutcome of(HostResult r, Path reportDir) {
-        String transcript = null;
-        if (r.fullOutput() != null) {
-            Path full = r.fullOutput().toAbsolutePath();
-            Path dir = reportDir.toAbsolutePath();
-            transcript = (full.startsWith(dir) ? dir.relativize(full) : full.getFileName()).toString().replace('\\', '/');
+        // the report writer names each host's transcript by the engine's one rule; link it only if it was written
+        String transcript = TranscriptFileNames.relativePath(r.target());
+        if (!Files.isRegularFile(reportDir.resolve(transcript))) {
+            transcript = null;
         }
         return new HostOutcome(r.target().display(), r.status().name(), r.exitCode(), r.stdout(), r.stderr(),
                 r.attempts().size(), r.duration().toMillis(), r.message(), transcript);

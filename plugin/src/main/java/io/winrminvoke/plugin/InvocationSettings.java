@@ -2,11 +2,12 @@ package io.winrminvoke.plugin;
 
 import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
+import io.winrminvoke.engine.powershell.PowerShellEdition;
 import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
-import io.winrminvoke.engine.run.RunOptions;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.io.File;
 import java.io.Serializable;
@@ -18,8 +19,9 @@ import java.util.Map;
 /**
  * The step's options as plain values, so they can travel to the agent and be turned into the
  * engine's option types there. Holds no secret (the password travels separately as a
- * {@code Secret}). All validation is the engine's; the only rules here are about which options
- * go together, which only the plugin's option names can express.
+ * {@code Secret}). Values are validated by the engine's own types and parsers; the only rules
+ * here are which options go together and the text form of script arguments, which exist only in
+ * the plugin's option set.
  */
 record InvocationSettings(String hosts, String hostsFile, String command, String powershell, String arguments,
                           boolean pwsh, boolean https, Integer port, String caCertificate,
@@ -75,15 +77,15 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         return PowerShellCommand.builder()
                 .script(powershell)
                 .arguments(argumentMap())
-                .edition(pwsh ? PowerShellCommand.Edition.PWSH : PowerShellCommand.Edition.WINDOWS_POWERSHELL)
+                .edition(pwsh ? PowerShellEdition.PWSH : PowerShellEdition.WINDOWS_POWERSHELL)
                 .errorActionStop(true)
                 .build()
                 .toCommandSpec();
     }
 
     /** {@code name=value} lines, in order; the Pipeline form {@code arguments: [name: value]} arrives joined the same way. */
-    private Map<String, Object> argumentMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    private Map<String, String> argumentMap() {
+        Map<String, String> map = new LinkedHashMap<>();
         if (isBlank(arguments)) {
             return map;
         }
@@ -104,10 +106,7 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
     RunOptions runOptions(File workspace) {
         var retry = RetryPolicy.builder();
         if (retries != null) {
-            if (retries < 0) {
-                throw new InvalidInputException("retries must be 0 or more, got " + retries);
-            }
-            retry.maxAttempts(retries + 1);
+            retry.retries(retries);
         }
         if (!isBlank(retryDelay)) {
             retry.initialDelay(DurationParser.parse(retryDelay, "retryDelay"));

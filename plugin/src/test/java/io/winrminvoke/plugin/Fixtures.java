@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.Scenario;
+import io.winrminvoke.simulator.scenario.Scenario;
 import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.SimulatedHost;
 import java.util.stream.Collectors;

@@ -10,6 +10,7 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
 import hudson.util.Secret;
+import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ class WinRmInvokeStepTest {
             for (var host : fleet.hosts()) {
                 assertThat(fleet.requestLog().entriesFor(host))
                         .as("requests to %s", host.name())
-                        .anyMatch(e -> "signal".equalsIgnoreCase(String.valueOf(e.operation())));
+                        .anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));
             }
         }
     }
