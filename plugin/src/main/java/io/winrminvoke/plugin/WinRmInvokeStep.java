@@ -33,6 +33,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -389,6 +390,7 @@ public class WinRmInvokeStep extends Step {
                     .includeCurrentValue(credentialsId);
         }
 
+        @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             if (!mayListCredentials(item)) {
                 return FormValidation.ok();
@@ -414,27 +416,34 @@ public class WinRmInvokeStep extends Step {
         }
 
         // Duration fields are checked by the engine's one parser, so the form accepts exactly what a run does.
+        // Form validation is POSTed by default since Jenkins 2.285; @POST refuses cross-site GETs as well.
 
+        @POST
         public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
             return checkDuration(value, "connectTimeout");
         }
 
+        @POST
         public FormValidation doCheckOperationTimeout(@QueryParameter String value) {
             return checkDuration(value, "operationTimeout");
         }
 
+        @POST
         public FormValidation doCheckCommandTimeout(@QueryParameter String value) {
             return checkDuration(value, "commandTimeout");
         }
 
+        @POST
         public FormValidation doCheckTimeout(@QueryParameter String value) {
             return checkDuration(value, "timeout");
         }
 
+        @POST
         public FormValidation doCheckRetryDelay(@QueryParameter String value) {
             return checkDuration(value, "retryDelay");
         }
 
+        @POST
         public FormValidation doCheckMaxRetryDelay(@QueryParameter String value) {
             return checkDuration(value, "maxRetryDelay");
         }

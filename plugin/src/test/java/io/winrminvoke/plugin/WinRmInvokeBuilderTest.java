@@ -2,6 +2,7 @@ package io.winrminvoke.plugin;
 
 import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -112,6 +113,14 @@ class WinRmInvokeBuilderTest {
             assertThat(descriptor.doFillCredentialsIdItems(null, "")).extracting(o -> o.value)
                     .doesNotContain(CREDENTIALS_ID);
         }
+    }
+
+    @Test
+    void credentialsCheckRefusesGetRequests(JenkinsRule r) {
+        String url = "descriptorByName/" + WinRmInvokeStep.class.getName() + "/checkCredentialsId?value=" + CREDENTIALS_ID;
+
+        // @POST: Stapler finds no GET handler (404/405), so a cross-site GET cannot probe credential ids
+        assertThatThrownBy(() -> r.createWebClient().goTo(url)).hasMessageMatching("(?s).*\\b40[45]\\b.*");
     }
 
     @Test
