@@ -54,7 +54,7 @@ final class ConsoleRunListener implements RunListener {
     public void hostFinished(HostResult result, int done, int total) {
         log.println("[" + result.target().display() + "] " + result.status()
                 + (result.exitCode() == null ? "" : " (exit code " + result.exitCode() + ")")
-                + (result.message() == null ? "" : ": " + result.message())
+                + (result.message() == null || result.status().isSuccess() ? "" : ": " + result.message())
                 + " [" + done + "/" + total + "]");
         next.hostFinished(result, done, total);
     }

@@ -39,6 +39,10 @@ class WinRmInvokeStepTest {
               "3": {"refuse": true}
             }}""";
 
+    /** Host 1 runs a scripted command that exits 1 (a scenario exit code needs steps to apply). */
+    private static final String ONE_FAILS = """
+            {"hosts": {"1": {"exitCode": 1, "steps": [{"stderr": "service not found\\n"}]}}}""";
+
     private static WorkflowRun runOnAgent(JenkinsRule r, DumbSlave agent, String stepCall) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
         job.setDefinition(new CpsFlowDefinition(
@@ -100,7 +104,7 @@ class WinRmInvokeStepTest {
     void anyFailedHostFailsTheBuildByDefaultAfterPublishing(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         DumbSlave agent = r.createOnlineSlave();
-        try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"1\": {\"exitCode\": 1}}}")) {
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
             WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
                     + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello')");
 
@@ -117,7 +121,7 @@ class WinRmInvokeStepTest {
     void unstablePolicyMarksTheBuildUnstableAndThePipelineContinues(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         DumbSlave agent = r.createOnlineSlave();
-        try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"1\": {\"exitCode\": 1}}}")) {
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
             WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
                     + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', onFailure: 'unstable')");
 
@@ -175,7 +179,7 @@ class WinRmInvokeStepTest {
     void passwordNeverAppearsInTheLogTheResultsOrTheReports(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         DumbSlave agent = r.createOnlineSlave();
-        try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"1\": {\"exitCode\": 1}}}")) {
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
             // the remote command prints the password on stdout and stderr: it must be masked everywhere
             WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
                     + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo " + PASSWORD + "; echo "
@@ -203,7 +207,7 @@ class WinRmInvokeStepTest {
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
 
             // both commands are running (and hanging) on the hosts
-            while (fleet.counters().openShells() < 2) {
+            while (fleet.counters().openCommands() < 2) {
                 Thread.sleep(100);
             }
             b.getExecutor().interrupt();
