@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.result;
 
+import io.winrminvoke.engine.options.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -30,17 +31,17 @@ public record FailurePolicy(Verdict onFailure, int toleratedFailures, int tolera
 
     public FailurePolicy {
         if (onFailure == null || onFailure == Verdict.PASSED) {
-            throw new IllegalArgumentException(ON_FAILURE + " must be 'fail' or 'unstable', got " + onFailure);
+            throw InvalidInputException.forOption(ON_FAILURE, onFailure, "allowed 'fail' or 'unstable'");
         }
         if (toleratedFailures < 0) {
-            throw new IllegalArgumentException(TOLERATED_FAILURES + " must be 0 or more, got " + toleratedFailures);
+            throw InvalidInputException.forOption(TOLERATED_FAILURES, toleratedFailures, "allowed 0 or more");
         }
         if (toleratedFailurePercent < 0 || toleratedFailurePercent > 100) {
-            throw new IllegalArgumentException(TOLERATED_FAILURE_PERCENT + " must be between 0 and 100, got "
-                    + toleratedFailurePercent);
+            throw InvalidInputException.forOption(TOLERATED_FAILURE_PERCENT, toleratedFailurePercent,
+                    "allowed 0..100");
         }
         if (toleratedFailures > 0 && toleratedFailurePercent > 0) {
-            throw new IllegalArgumentException(TOLERATED_FAILURES + " (" + toleratedFailures + ") and "
+            throw new InvalidInputException(TOLERATED_FAILURES + " (" + toleratedFailures + ") and "
                     + TOLERATED_FAILURE_PERCENT + " (" + toleratedFailurePercent
                     + ") cannot both be set: tolerate either a number or a percentage of failed hosts");
         }
@@ -71,8 +72,7 @@ public record FailurePolicy(Verdict onFailure, int toleratedFailures, int tolera
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "fail" -> Verdict.FAILED;
             case "unstable" -> Verdict.UNSTABLE;
-            default -> throw new IllegalArgumentException(
-                    ON_FAILURE + " must be 'fail' or 'unstable', got '" + value + "'");
+            default -> throw InvalidInputException.forOption(ON_FAILURE, value, "allowed 'fail' or 'unstable'");
         };
     }
 

@@ -3,6 +3,7 @@ package io.winrminvoke.engine.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.result.FailurePolicy.Verdict;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -86,8 +87,8 @@ class FailurePolicyTest {
     @Test
     void unknownOnFailureValueIsRejectedNamingOptionValueAndAllowed() {
         assertThatThrownBy(() -> FailurePolicy.of("ignore", null, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("onFailure", "'ignore'", "'fail'", "'unstable'");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("onFailure: invalid value 'ignore': allowed 'fail' or 'unstable'");
     }
 
     @Test
@@ -99,14 +100,14 @@ class FailurePolicyTest {
     @Test
     void negativeToleratedFailuresIsRejected() {
         assertThatThrownBy(() -> FailurePolicy.of("fail", -1, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContainingAll("toleratedFailures", "-1", "0 or more");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContainingAll("toleratedFailures", "'-1'", "0 or more");
     }
 
     @Test
     void percentOutsideZeroToHundredIsRejected() {
         assertThatThrownBy(() -> FailurePolicy.of("fail", null, 101))
-                .hasMessageContainingAll("toleratedFailurePercent", "101", "between 0 and 100");
+                .hasMessageContainingAll("toleratedFailurePercent", "'101'", "0..100");
         assertThatThrownBy(() -> FailurePolicy.of("fail", null, -5))
                 .hasMessageContainingAll("toleratedFailurePercent", "-5");
     }
