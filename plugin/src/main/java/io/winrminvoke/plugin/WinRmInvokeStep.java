@@ -104,7 +104,7 @@ public class WinRmInvokeStep extends Step {
     /** Newline-separated {@code host}, {@code host:port}, {@code [v6]:port}; Pipeline may also pass a list (see the descriptor). */
     @DataBoundSetter
     public void setHosts(String hosts) {
-        this.hosts = emptyToNull(hosts);
+        this.hosts = emptyToNull(unixLineEnds(hosts));
     }
 
     public String getHostsFile() {
@@ -131,7 +131,7 @@ public class WinRmInvokeStep extends Step {
 
     @DataBoundSetter
     public void setPowershell(String powershell) {
-        this.powershell = emptyToNull(powershell);
+        this.powershell = emptyToNull(unixLineEnds(powershell));
     }
 
     public String getArguments() {
@@ -141,7 +141,7 @@ public class WinRmInvokeStep extends Step {
     /** {@code name=value} per line, bound to the script's parameters; Pipeline may also pass a map (see the descriptor). */
     @DataBoundSetter
     public void setArguments(String arguments) {
-        this.arguments = emptyToNull(arguments);
+        this.arguments = emptyToNull(unixLineEnds(arguments));
     }
 
     public boolean isPwsh() {
@@ -337,6 +337,11 @@ public class WinRmInvokeStep extends Step {
 
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Browsers submit textarea lines with CRLF; keep one form so a saved configuration round-trips unchanged. */
+    private static String unixLineEnds(String s) {
+        return s == null ? null : s.replace("\r\n", "\n");
     }
 
     @Extension
