@@ -1,0 +1,64 @@
+package io.winrminvoke.engine.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.result.Attempt;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.result.RunSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes results.json (see {@link ResultsDocument}). */
+final class ResultsJsonWriter {
+
+    static final String TOOL_NAME = "winrm-invoke";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private ResultsJsonWriter() {
+    }
+
+    static void write(Path file, RunResult result, ReportContext context) throws IOException {
+        ResultsDocument document = document(result, context);
+        AtomicFiles.write(file, out -> MAPPER.writeValue(out, document));
+    }
+
+    static ResultsDocument document(RunResult result, ReportContext context) {
+        Masker masker = context.masker();
+        RunSummary summary = result.summary();
+        ResultsRun run = new ResultsRun(context.runName(), ReportText.instant(summary.started()),
+                ReportText.instant(summary.ended()), ReportText.millis(summary.started(), summary.ended()),
+                ReportText.counts(summary),
+                OptionValues.toJson(context.effectiveOptions(), masker));
+        List<ResultsHost> hosts = new ArrayList<>(result.hosts().size());
+        for (HostResult host : result.hosts()) {
+            hosts.add(host(host, masker));
+        }
+        return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, new ResultsTool(TOOL_NAME, context.toolVersion()),
+                run, hosts);
+    }
+
+    private static ResultsHost host(HostResult host, Masker masker) {
+        List<ResultsAttempt> attempts = new ArrayList<>(host.attempts().size());
+        for (Attempt a : host.attempts()) {
+            attempts.add(new ResultsAttempt(a.number(), ReportText.instant(a.started()), ReportText.instant(a.ended()),
+                    ReportText.millis(a.started(), a.ended()), a.outcome() == null ? null : a.outcome().name(),
+                    a.exitCode(), masker.mask(a.error()), a.failure(), a.retried()));
+        }
+        return new ResultsHost(host.target().display(), host.target().host(),
+                host.target().hasPort() ? host.target().port() : null,
+                host.status().name(), host.exitCode(), masker.mask(host.message()),
+                ReportText.instant(host.started()), ReportText.instant(host.ended()),
+                ReportText.millis(host.started(), host.ended()), attempts,
+                new ResultsOutput(masker.mask(host.stdout()), host.stdoutTruncated()),
+                new ResultsOutput(masker.mask(host.stderr()), host.stderrTruncated()),
+                TranscriptFileNames.relativePath(host.target()));
+    }
+}

@@ -1,0 +1,150 @@
+package io.winrminvoke.plugin;
+
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
+import io.winrminvoke.engine.mask.SecretMasker;
+import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.report.ReportContext;
+import io.winrminvoke.engine.report.ReportDirectoryWriter;
+import io.winrminvoke.engine.result.FailurePolicy;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.run.CommandSpec;
+import io.winrminvoke.engine.run.FleetRunner;
+import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.target.TargetList;
+import io.winrminvoke.engine.target.TargetParser;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs the fan-out on the agent that holds the workspace, so the WinRM traffic leaves from the
+ * node the user chose, not from the controller. The password arrives as a {@link Secret} inside
+ * the encrypted remoting channel and is only unwrapped here.
+ *
+ * <p>Aborting the build interrupts the controller thread waiting in {@code FilePath.act}; remoting
+ * then cancels this call, which interrupts the thread running {@link #invoke}, and the engine
+ * treats that interrupt as a cancellation of the run (every in-flight remote command terminated).
+ */
+final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final InvocationSettings settings;
+    private final String user;
+    private final Secret password;
+    private final TaskListener listener;
+
+    AgentFleetCallable(InvocationSettings settings, String user, Secret password, TaskListener listener) {
+        this.settings = settings;
+        this.user = user;
+        this.password = password;
+        this.listener = listener;
+    }
+
+    @Override
+    public FleetOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        TargetList targets = readTargets(workspace);
+        for (String warning : targets.warnings()) {
+            log.println("[winrm-invoke] warning: " + warning);
+        }
+        // every option is validated here, before the run starts: a bad value contacts no host
+        SecretMasker masker = SecretMasker.of(password.getPlainText());
+        CommandSpec command = settings.commandSpec();
+        RunOptions options = settings.runOptions(workspace);
+        RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(), command, options, masker);
+        FailurePolicy policy = settings.failurePolicy();
+        if (settings.skipCertificateCheck()) {
+            log.println("[winrm-invoke] WARNING: certificate verification is OFF (skipCertificateCheck);"
+                    + " the password can be read by anyone on the network path");
+        }
+
+        Path reportDir = workspace.toPath().resolve(settings.reportDirOrDefault());
+        Files.createDirectories(reportDir);
+        // files older than this are left over from earlier builds in the same workspace: not archived
+        Instant started = Instant.now().minusSeconds(2);
+        RunResult result;
+        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion(),
+                effectiveOptions(command, options), masker, false);
+        try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
+                problem -> log.println("[winrm-invoke] report problem: " + problem))) {
+            result = FleetRunner.run(request, new ConsoleRunListener(log, writer));
+        }
+        if (Thread.interrupted()) {
+            // the run was cancelled by an abort: report the abort, not the partial results
+            throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
+        }
+
+        List<HostOutcome> hosts = new ArrayList<>();
+        result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
+        return new FleetOutcome(hosts, policy.decide(result.summary()).name(), policy.explain(result.summary()),
+                listFiles(reportDir, started));
+    }
+
+    /** What results.json records as the run's options: nothing secret (the masker runs over it once more). */
+    private Map<String, Object> effectiveOptions(CommandSpec command, RunOptions options) {
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("command", command.description());
+        effective.put("https", options.https());
+        effective.put("port", options.port());
+        effective.put("caCertificate", settings.caCertificate());
+        effective.put("skipCertificateCheck", settings.skipCertificateCheck());
+        effective.put("throttle", options.throttle());
+        effective.put("retries", options.retryPolicy().retries());
+        effective.put("connectTimeout", options.connectTimeout());
+        effective.put("operationTimeout", options.operationTimeout());
+        effective.put("commandTimeout", options.commandTimeout());
+        effective.put("timeout", options.overallTimeout());
+        effective.put("onFailure", settings.onFailure());
+        effective.put("toleratedFailures", settings.toleratedFailures());
+        effective.put("toleratedFailurePercent", settings.toleratedFailurePercent());
+        return effective;
+    }
+
+    private static String toolVersion() {
+        String version = AgentFleetCallable.class.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
+    }
+
+    private TargetList readTargets(File workspace) throws IOException {
+        if (!InvocationSettings.isBlank(settings.hostsFile())) {
+            Path file = workspace.toPath().resolve(settings.hostsFile().trim());
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
+            }
+            return TargetParser.parseLines(Files.readAllLines(file, StandardCharsets.UTF_8), settings.hostsFile());
+        }
+        return TargetParser.parseLines(settings.hostLines(), "hosts");
+    }
+
+    private static List<String> listFiles(Path dir, Instant writtenSince) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> modifiedSince(p, writtenSince))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static boolean modifiedSince(Path file, Instant since) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.winrminvoke.plugin;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.junit.JUnitResultArchiver;
+import hudson.tasks.junit.TestResultSummary;
+import hudson.tasks.test.PipelineTestDetails;
+import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.result.FailurePolicy;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * One {@code winrmInvoke} on the controller side, shared by the Pipeline step and the freestyle
+ * builder: resolve the credential, hand the run to the agent, publish what it produced, apply the
+ * engine's verdict. It decides nothing itself: fan-out, retries, reports, masking and the
+ * verdict all come from the engine.
+ */
+final class FleetInvocation {
+
+    /** Where the verdict UNSTABLE is also recorded in Pipeline (the step's own node); null in freestyle. */
+    interface UnstableMarker {
+        void markUnstable(String message);
+    }
+
+    private final InvocationSettings settings;
+    private final String credentialsId;
+    private final boolean archive;
+    private final boolean junit;
+
+    FleetInvocation(InvocationSettings settings, String credentialsId, boolean archive, boolean junit) {
+        this.settings = settings;
+        this.credentialsId = credentialsId;
+        this.archive = archive;
+        this.junit = junit;
+    }
+
+    /**
+     * Runs the invocation and publishes its results.
+     *
+     * @param testDetails stage attribution of the test results in Pipeline, null in freestyle
+     * @return one map per host, in input order
+     * @throws AbortException for invalid input (before any host is contacted) and when the failure
+     *                        policy fails the run (after everything is published)
+     */
+    List<Map<String, Object>> perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+                                      PipelineTestDetails testDetails, UnstableMarker unstable)
+            throws IOException, InterruptedException {
+        try {
+            settings.validate();
+        } catch (InvalidInputException e) {
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        }
+        StandardUsernamePasswordCredentials credentials = resolveCredentials(run);
+
+        FleetOutcome outcome;
+        try {
+            workspace.mkdirs();
+            outcome = workspace.act(new AgentFleetCallable(settings, credentials.getUsername(),
+                    credentials.getPassword(), listener));
+        } catch (InvalidInputException e) {
+            // raised on the agent while parsing hosts and options, before the run started
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        }
+
+        String reportDir = settings.reportDirOrDefault();
+        if (archive && !outcome.reportFiles().isEmpty()) {
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            for (String file : outcome.reportFiles()) {
+                artifacts.put(reportDir + "/" + file, reportDir + "/" + file);
+            }
+            run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
+        }
+        if (junit && outcome.reportFiles().contains("junit.xml")) {
+            JUnitResultArchiver task = new JUnitResultArchiver(reportDir + "/junit.xml");
+            TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(task, testDetails, run, workspace,
+                    launcher, listener);
+            listener.getLogger().println("[winrm-invoke] test results: " + tests.getTotalCount() + " host(s), "
+                    + tests.getFailCount() + " failed");
+        }
+        run.addAction(new WinRmInvokeAction(outcome.hosts(), outcome.explanation(), archive ? reportDir : null));
+
+        listener.getLogger().println("[winrm-invoke] " + outcome.explanation());
+        FailurePolicy.Verdict verdict = FailurePolicy.Verdict.valueOf(outcome.verdict());
+        if (verdict == FailurePolicy.Verdict.FAILED) {
+            throw new AbortException("winrmInvoke: " + outcome.explanation());
+        }
+        if (verdict == FailurePolicy.Verdict.UNSTABLE) {
+            run.setResult(Result.UNSTABLE);
+            if (unstable != null) {
+                unstable.markUnstable(outcome.explanation());
+            }
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        outcome.hosts().forEach(h -> results.add(h.toMap()));
+        return results;
+    }
+
+    /**
+     * Resolves the credential as the build's authentication may use it, before any host is
+     * contacted. A missing id and an id of another credential type are told apart so the user
+     * knows what to fix.
+     */
+    private StandardUsernamePasswordCredentials resolveCredentials(Run<?, ?> run) throws AbortException {
+        if (InvocationSettings.isBlank(credentialsId)) {
+            throw new AbortException("winrmInvoke: 'credentialsId' is required (a username/password credential)");
+        }
+        StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(credentialsId,
+                StandardUsernamePasswordCredentials.class, run, List.of());
+        if (c == null) {
+            StandardCredentials other = CredentialsProvider.findCredentialById(credentialsId,
+                    StandardCredentials.class, run, List.of());
+            if (other != null) {
+                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' are of type "
+                        + other.getDescriptor().getDisplayName() + "; a username with password is required");
+            }
+            throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
+                    + "' are available to this build");
+        }
+        // findCredentialById tracks usage only for credentials parameters; record every use
+        CredentialsProvider.track(run, c);
+        return c;
+    }
+}

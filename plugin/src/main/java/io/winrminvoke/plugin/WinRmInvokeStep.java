@@ -1,0 +1,480 @@
+package io.winrminvoke.plugin;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.winrminvoke.engine.options.DurationParser;
+import io.winrminvoke.engine.options.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
+
+/**
+ * {@code winrmInvoke}: runs one command or PowerShell script on many Windows hosts over WinRM
+ * from the current {@code node}, publishes the per-host results and returns them to the script.
+ * Also the configuration object of the freestyle {@link WinRmInvokeBuilder}. Every option is a
+ * plain value handed to the engine, which validates and applies it.
+ */
+public class WinRmInvokeStep extends Step {
+
+    private final String credentialsId;
+    private String hosts;
+    private String hostsFile;
+    private String command;
+    private String powershell;
+    private String arguments;
+    private boolean pwsh;
+    private boolean https;
+    private Integer port;
+    private String caCertificate;
+    private boolean skipCertificateCheck;
+    private Integer throttle;
+    private Integer retries;
+    private String retryDelay;
+    private Double retryBackoff;
+    private String maxRetryDelay;
+    private boolean retryOnNonZeroExit;
+    private String connectTimeout;
+    private String operationTimeout;
+    private String commandTimeout;
+    private String timeout;
+    private String reportDir = InvocationSettings.DEFAULT_REPORT_DIR;
+    private String onFailure = "fail";
+    private Integer toleratedFailures;
+    private Integer toleratedFailurePercent;
+    private boolean archive = true;
+    private boolean junit = true;
+
+    @DataBoundConstructor
+    public WinRmInvokeStep(String credentialsId) {
+        this.credentialsId = credentialsId;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new WinRmInvokeStepExecution(this, context);
+    }
+
+    InvocationSettings settings() {
+        return new InvocationSettings(hosts, hostsFile, command, powershell, arguments, pwsh, https, port,
+                caCertificate, skipCertificateCheck, throttle, retries, retryDelay, retryBackoff, maxRetryDelay,
+                retryOnNonZeroExit, connectTimeout, operationTimeout, commandTimeout, timeout, reportDir, onFailure,
+                toleratedFailures, toleratedFailurePercent);
+    }
+
+    FleetInvocation invocation() {
+        return new FleetInvocation(settings(), credentialsId, archive, junit);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getHosts() {
+        return hosts;
+    }
+
+    /** Newline-separated {@code host}, {@code host:port}, {@code [v6]:port}; Pipeline may also pass a list (see the descriptor). */
+    @DataBoundSetter
+    public void setHosts(String hosts) {
+        this.hosts = emptyToNull(unixLineEnds(hosts));
+    }
+
+    public String getHostsFile() {
+        return hostsFile;
+    }
+
+    @DataBoundSetter
+    public void setHostsFile(String hostsFile) {
+        this.hostsFile = emptyToNull(hostsFile);
+    }
+
+    public String getCommand() {
+        return command;
+    }
+
+    @DataBoundSetter
+    public void setCommand(String command) {
+        this.command = emptyToNull(command);
+    }
+
+    public String getPowershell() {
+        return powershell;
+    }
+
+    @DataBoundSetter
+    public void setPowershell(String powershell) {
+        this.powershell = emptyToNull(unixLineEnds(powershell));
+    }
+
+    public String getArguments() {
+        return arguments;
+    }
+
+    /** {@code name=value} per line, bound to the script's parameters; Pipeline may also pass a map (see the descriptor). */
+    @DataBoundSetter
+    public void setArguments(String arguments) {
+        this.arguments = emptyToNull(unixLineEnds(arguments));
+    }
+
+    public boolean isPwsh() {
+        return pwsh;
+    }
+
+    @DataBoundSetter
+    public void setPwsh(boolean pwsh) {
+        this.pwsh = pwsh;
+    }
+
+    public boolean isHttps() {
+        return https;
+    }
+
+    @DataBoundSetter
+    public void setHttps(boolean https) {
+        this.https = https;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    @DataBoundSetter
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    /** Workspace path of a PEM file with the CA that signed the hosts' certificates. */
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = emptyToNull(caCertificate);
+    }
+
+    public boolean isSkipCertificateCheck() {
+        return skipCertificateCheck;
+    }
+
+    @DataBoundSetter
+    public void setSkipCertificateCheck(boolean skipCertificateCheck) {
+        this.skipCertificateCheck = skipCertificateCheck;
+    }
+
+    public Integer getThrottle() {
+        return throttle;
+    }
+
+    @DataBoundSetter
+    public void setThrottle(Integer throttle) {
+        this.throttle = throttle;
+    }
+
+    public Integer getRetries() {
+        return retries;
+    }
+
+    @DataBoundSetter
+    public void setRetries(Integer retries) {
+        this.retries = retries;
+    }
+
+    public String getRetryDelay() {
+        return retryDelay;
+    }
+
+    @DataBoundSetter
+    public void setRetryDelay(String retryDelay) {
+        this.retryDelay = emptyToNull(retryDelay);
+    }
+
+    public Double getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    @DataBoundSetter
+    public void setRetryBackoff(Double retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public String getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    @DataBoundSetter
+    public void setMaxRetryDelay(String maxRetryDelay) {
+        this.maxRetryDelay = emptyToNull(maxRetryDelay);
+    }
+
+    public boolean isRetryOnNonZeroExit() {
+        return retryOnNonZeroExit;
+    }
+
+    @DataBoundSetter
+    public void setRetryOnNonZeroExit(boolean retryOnNonZeroExit) {
+        this.retryOnNonZeroExit = retryOnNonZeroExit;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = emptyToNull(connectTimeout);
+    }
+
+    public String getOperationTimeout() {
+        return operationTimeout;
+    }
+
+    @DataBoundSetter
+    public void setOperationTimeout(String operationTimeout) {
+        this.operationTimeout = emptyToNull(operationTimeout);
+    }
+
+    public String getCommandTimeout() {
+        return commandTimeout;
+    }
+
+    @DataBoundSetter
+    public void setCommandTimeout(String commandTimeout) {
+        this.commandTimeout = emptyToNull(commandTimeout);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = emptyToNull(timeout);
+    }
+
+    public String getReportDir() {
+        return reportDir;
+    }
+
+    @DataBoundSetter
+    public void setReportDir(String reportDir) {
+        this.reportDir = InvocationSettings.isBlank(reportDir) ? InvocationSettings.DEFAULT_REPORT_DIR : reportDir.trim();
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    /** {@code fail} (default) or {@code unstable}: what happens when more hosts failed than tolerated. */
+    @DataBoundSetter
+    public void setOnFailure(String onFailure) {
+        this.onFailure = InvocationSettings.isBlank(onFailure) ? "fail" : onFailure.trim();
+    }
+
+    public Integer getToleratedFailures() {
+        return toleratedFailures;
+    }
+
+    @DataBoundSetter
+    public void setToleratedFailures(Integer toleratedFailures) {
+        this.toleratedFailures = toleratedFailures;
+    }
+
+    public Integer getToleratedFailurePercent() {
+        return toleratedFailurePercent;
+    }
+
+    @DataBoundSetter
+    public void setToleratedFailurePercent(Integer toleratedFailurePercent) {
+        this.toleratedFailurePercent = toleratedFailurePercent;
+    }
+
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    public boolean isJunit() {
+        return junit;
+    }
+
+    @DataBoundSetter
+    public void setJunit(boolean junit) {
+        this.junit = junit;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Browsers submit textarea lines with CRLF; keep one form so a saved configuration round-trips unchanged. */
+    private static String unixLineEnds(String s) {
+        return s == null ? null : s.replace("\r\n", "\n");
+    }
+
+    @Extension
+    @Symbol("winrmInvoke")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "winrmInvoke";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.WinRmInvokeStep_DisplayName();
+        }
+
+        /** A {@code node} is required: the fan-out runs on that agent, in its workspace. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, FlowNode.class);
+        }
+
+        /**
+         * Accepts the Pipeline-friendly shapes {@code hosts: ['a', 'b']} and
+         * {@code arguments: [name: value]} next to the text forms the configuration page uses.
+         */
+        @Override
+        public Step newInstance(Map<String, Object> arguments) throws Exception {
+            Map<String, Object> args = new LinkedHashMap<>(arguments);
+            if (args.get("hosts") instanceof List<?> list) {
+                args.put("hosts", list.stream().map(String::valueOf).collect(Collectors.joining("\n")));
+            }
+            if (args.get("arguments") instanceof Map<?, ?> map) {
+                args.put("arguments", map.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("\n")));
+            }
+            return super.newInstance(args);
+        }
+
+        /** Lists credentials only to users who may configure the job or use its credentials (credentials consumer guide). */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (!mayListCredentials(item)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            return result
+                    .includeEmptyValue()
+                    .includeMatchingAs(authenticationOf(item), item, StandardUsernamePasswordCredentials.class,
+                            List.of(), CredentialsMatchers.always())
+                    .includeCurrentValue(credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!mayListCredentials(item)) {
+                return FormValidation.ok();
+            }
+            if (value == null || value.isBlank()) {
+                return FormValidation.error(Messages.WinRmInvokeStep_CredentialsRequired());
+            }
+            if (value.startsWith("${") && value.endsWith("}")) {
+                return FormValidation.warning(Messages.WinRmInvokeStep_CredentialsExpression());
+            }
+            if (CredentialsProvider.listCredentialsInItem(StandardUsernamePasswordCredentials.class, item,
+                    authenticationOf(item), List.of(), CredentialsMatchers.withId(value)).isEmpty()) {
+                return FormValidation.error(Messages.WinRmInvokeStep_CredentialsNotFound(value));
+            }
+            return FormValidation.ok();
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.WinRmInvokeStep_OnFailureFail(), "fail");
+            items.add(Messages.WinRmInvokeStep_OnFailureUnstable(), "unstable");
+            return items;
+        }
+
+        // Duration fields are checked by the engine's one parser, so the form accepts exactly what a run does.
+        // Form validation is POSTed by default since Jenkins 2.285; @POST refuses cross-site GETs as well.
+
+        @POST
+        public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
+            return checkDuration(value, "connectTimeout");
+        }
+
+        @POST
+        public FormValidation doCheckOperationTimeout(@QueryParameter String value) {
+            return checkDuration(value, "operationTimeout");
+        }
+
+        @POST
+        public FormValidation doCheckCommandTimeout(@QueryParameter String value) {
+            return checkDuration(value, "commandTimeout");
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return checkDuration(value, "timeout");
+        }
+
+        @POST
+        public FormValidation doCheckRetryDelay(@QueryParameter String value) {
+            return checkDuration(value, "retryDelay");
+        }
+
+        @POST
+        public FormValidation doCheckMaxRetryDelay(@QueryParameter String value) {
+            return checkDuration(value, "maxRetryDelay");
+        }
+
+        private static FormValidation checkDuration(String value, String option) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                DurationParser.parse(value.trim(), option);
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        private static boolean mayListCredentials(Item item) {
+            if (item == null) {
+                return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+            }
+            return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        }
+
+        /** The authentication the job's builds will run as: the credentials they will be able to resolve. */
+        private static Authentication authenticationOf(Item item) {
+            return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        }
+    }
+}

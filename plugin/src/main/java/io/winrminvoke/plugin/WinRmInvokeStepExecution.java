@@ -1,0 +1,56 @@
+package io.winrminvoke.plugin;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
+import hudson.tasks.test.PipelineTestDetails;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs {@code winrmInvoke} off the CPS thread. Aborting the build calls {@code stop}, which the
+ * base class implements by interrupting this thread; the interrupt reaches the agent through
+ * remoting and cancels the run there. Like every synchronous non-blocking step, it does not
+ * survive a controller restart (it fails on resume rather than re-running commands on hosts).
+ */
+final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient WinRmInvokeStep step;
+
+    WinRmInvokeStepExecution(WinRmInvokeStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected List<Map<String, Object>> run() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        FilePath workspace = context.get(FilePath.class);
+        Launcher launcher = context.get(Launcher.class);
+        TaskListener listener = context.get(TaskListener.class);
+        FlowNode node = context.get(FlowNode.class);
+
+        return step.invocation().perform(run, workspace, launcher, listener, testDetails(node),
+                message -> node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message)));
+    }
+
+    /** Attributes the test results to the enclosing stages and parallel branches, as the {@code junit} step does. */
+    private static PipelineTestDetails testDetails(FlowNode node) {
+        List<FlowNode> enclosing = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+        PipelineTestDetails details = new PipelineTestDetails();
+        details.setNodeId(node.getId());
+        details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(enclosing));
+        details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(enclosing));
+        return details;
+    }
+}

@@ -1,0 +1,227 @@
+package io.winrminvoke.plugin;
+
+import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
+import static io.winrminvoke.plugin.Fixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import hudson.tasks.junit.TestResultAction;
+import hudson.util.Secret;
+import io.winrminvoke.simulator.RequestLogEntry;
+import io.winrminvoke.simulator.SimulatedFleet;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import jenkins.util.VirtualFile;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The Pipeline step end to end: a real agent JVM runs the fan-out against the in-process
+ * simulated fleet, and the build shows what users see.
+ */
+@WithJenkins
+class WinRmInvokeStepTest {
+
+    /** Hosts 0 and 1 succeed (the default behaviour echoes through /bin/sh), 2 exits 3, 3 refuses connections. */
+    private static final String MIXED = """
+            {"hosts": {
+              "2": {"exitCode": 3, "steps": [{"stdout": "partial\\n"}]},
+              "3": {"refuse": true}
+            }}""";
+
+    /** Host 1 runs a scripted command that exits 1 (a scenario exit code needs steps to apply). */
+    private static final String ONE_FAILS = """
+            {"hosts": {"1": {"exitCode": 1, "steps": [{"stderr": "service not found\\n"}]}}}""";
+
+    private static WorkflowRun runOnAgent(JenkinsRule r, DumbSlave agent, String stepCall) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+        job.setDefinition(new CpsFlowDefinition(
+                "node('" + agent.getNodeName() + "') {\n"
+                        + "  stage('deploy') {\n"
+                        + "    def results = " + stepCall + "\n"
+                        + "    echo \"statuses=${results.collect { it.status }.join(',')}\"\n"
+                        + "    echo \"exitCodes=${results.collect { it.exitCode }.join(',')}\"\n"
+                        + "    echo \"first=${results[0].host} ${results[0].stdout.trim()} attempts=${results[0].attempts}\"\n"
+                        + "  }\n"
+                        + "  echo 'after the step'\n"
+                        + "}", true));
+        return job.scheduleBuild2(0).get();
+    }
+
+    private static String artifactText(WorkflowRun b, String path) throws Exception {
+        VirtualFile file = b.getArtifactManager().root().child(path);
+        assertThat(file.isFile()).as("artifact %s", path).isTrue();
+        try (InputStream in = file.open()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void mixedFleetOnAnAgentReturnsResultsAndPublishesArtifactsTestsAndSummary(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(4, MIXED)) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', retries: 0,"
+                    + " connectTimeout: '5s', toleratedFailures: 2)");
+
+            r.assertBuildStatus(Result.SUCCESS, b);
+            r.assertLogContains("statuses=SUCCEEDED,SUCCEEDED,FAILED,UNREACHABLE", b);
+            r.assertLogContains("exitCodes=0,0,3,null", b);
+            r.assertLogContains("first=" + Fixtures.hostPort(fleet.host(0)) + " hello attempts=1", b);
+            r.assertLogContains("[" + Fixtures.hostPort(fleet.host(0)) + "] hello", b);
+            r.assertLogContains("2 of 4 hosts failed (tolerated: 2)", b);
+            r.assertLogContains("after the step", b);
+
+            // the reports were written by the agent, in the agent's workspace
+            assertThat(agent.getWorkspaceFor(b.getParent()).child("winrm-invoke-report/results.json").exists()).isTrue();
+            assertThat(artifactText(b, "winrm-invoke-report/results.json")).contains(Fixtures.hostPort(fleet.host(3)));
+            artifactText(b, "winrm-invoke-report/junit.xml");
+
+            TestResultAction tests = b.getAction(TestResultAction.class);
+            assertThat(tests).isNotNull();
+            assertThat(tests.getTotalCount()).isEqualTo(4);
+            assertThat(tests.getFailCount()).isEqualTo(2);
+
+            WinRmInvokeAction summary = b.getAction(WinRmInvokeAction.class);
+            assertThat(summary.getHosts()).extracting(HostOutcome::getStatus)
+                    .containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "UNREACHABLE");
+            assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/winrm-invoke-report/");
+        }
+    }
+
+    @Test
+    void anyFailedHostFailsTheBuildByDefaultAfterPublishing(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello')");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("1 of 2 hosts failed (tolerated: 0)", b);
+            r.assertLogNotContains("after the step", b);
+            // published before failing
+            artifactText(b, "winrm-invoke-report/results.json");
+            assertThat(b.getAction(TestResultAction.class).getTotalCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void unstablePolicyMarksTheBuildUnstableAndThePipelineContinues(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', onFailure: 'unstable')");
+
+            r.assertBuildStatus(Result.UNSTABLE, b);
+            r.assertLogContains("statuses=SUCCEEDED,FAILED", b);
+            r.assertLogContains("after the step", b);
+        }
+    }
+
+    @Test
+    void missingCredentialsFailBeforeAnyHostIsContacted(JenkinsRule r) throws Exception {
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, "{}")) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: 'no-such-id', command: 'echo hello')");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("no credentials with id 'no-such-id'", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void credentialsOfAnotherTypeFailBeforeAnyHostIsContacted(JenkinsRule r) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+                CredentialsScope.GLOBAL, "api-token", "not a username/password", Secret.fromString("t0ken")));
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, "{}")) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: 'api-token', command: 'echo hello')");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("credentials 'api-token' are of type", b);
+            r.assertLogContains("a username with password is required", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void invalidOptionFailsBeforeAnyHostIsContactedNamingTheOption(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, "{}")) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', connectTimeout: 'soon')");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("connectTimeout", b);
+            r.assertLogContains("soon", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void passwordNeverAppearsInTheLogTheResultsOrTheReports(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
+            // the remote command prints the password on stdout and stderr: it must be masked everywhere
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo " + PASSWORD + "; echo "
+                    + PASSWORD + " >&2', onFailure: 'unstable')");
+
+            r.assertBuildStatus(Result.UNSTABLE, b);
+            r.assertLogNotContains(PASSWORD, b);
+            r.assertLogContains("****", b);
+            for (String report : new String[] {"results.json", "results.csv", "junit.xml", "events.jsonl"}) {
+                assertThat(artifactText(b, "winrm-invoke-report/" + report)).as(report).doesNotContain(PASSWORD);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void abortingTheBuildTerminatesTheRemoteCommandsAndEndsTheStep(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"0-1\": {\"steps\": [{\"hang\": true}]}}}")) {
+            WorkflowJob job = r.createProject(WorkflowJob.class, "p");
+            job.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
+                    + "  winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet) + ", credentialsId: '" + CREDENTIALS_ID
+                    + "', command: 'deploy.cmd')\n}", true));
+            WorkflowRun b = job.scheduleBuild2(0).waitForStart();
+
+            // both commands are running (and hanging) on the hosts
+            while (fleet.counters().openCommands() < 2) {
+                Thread.sleep(100);
+            }
+            b.getExecutor().interrupt();
+
+            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+            // every in-flight command was signalled and its shell deleted
+            while (fleet.counters().openShells() > 0) {
+                Thread.sleep(100);
+            }
+            for (var host : fleet.hosts()) {
+                assertThat(fleet.requestLog().entriesFor(host))
+                        .as("requests to %s", host.name())
+                        .anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));
+            }
+        }
+    }
+}
