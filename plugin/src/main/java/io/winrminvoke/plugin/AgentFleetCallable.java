@@ -4,7 +4,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import io.winrminvoke.engine.mask.SecretMasker;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.report.ReportContext;
 import io.winrminvoke.engine.report.ReportDirectoryWriter;

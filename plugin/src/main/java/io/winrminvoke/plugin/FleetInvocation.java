@@ -12,7 +12,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
 import hudson.tasks.test.PipelineTestDetails;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.result.FailurePolicy;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.winrminvoke.plugin;
 
 import io.winrminvoke.engine.options.DurationParser;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.powershell.PowerShellEdition;

@@ -1,5 +1,7 @@
 package io.winrminvoke.engine.options;
 
+import io.winrminvoke.engine.InvalidInputException;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;

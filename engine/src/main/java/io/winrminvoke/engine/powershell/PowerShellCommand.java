@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.powershell;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.run.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

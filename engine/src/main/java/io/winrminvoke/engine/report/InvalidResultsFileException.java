@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.report;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 
 /**
  * A results.json that cannot be used: missing, unreadable, not JSON, not a winrm-invoke results

@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.result;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import java.util.Locale;
 
 /**

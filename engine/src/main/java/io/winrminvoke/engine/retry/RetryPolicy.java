@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.retry;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import java.time.Duration;
 
 /**

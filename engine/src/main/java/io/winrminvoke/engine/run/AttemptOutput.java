@@ -1,7 +1,7 @@
 package io.winrminvoke.engine.run;
 
 import io.winrminvoke.engine.mask.Masker;
-import io.winrminvoke.engine.powershell.ClixmlStderr;
+import io.winrminvoke.engine.clixml.ClixmlStderr;
 import io.winrminvoke.engine.winrm.OutputSink;
 import java.nio.charset.Charset;
 

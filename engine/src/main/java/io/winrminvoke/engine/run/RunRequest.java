@@ -1,7 +1,7 @@
 package io.winrminvoke.engine.run;
 
 import io.winrminvoke.engine.mask.Masker;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.target.Target;
 import io.winrminvoke.engine.winrm.WinRsClients;

@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.target;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

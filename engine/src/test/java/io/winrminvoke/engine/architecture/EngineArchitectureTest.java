@@ -1,6 +1,7 @@
 package io.winrminvoke.engine.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -21,11 +22,11 @@ class EngineArchitectureTest {
             .because("HTTP is the WinRM client's transport detail; the rest of the engine sees WinRsClient");
 
     // XML: the WS-Management messages (winrm), the JUnit report (report) and PowerShell's CLIXML
-    // records on stderr (powershell, issue 5) are XML by nature; nothing else should be.
+    // records on stderr (clixml, issue 5) are XML by nature; nothing else should be.
     @ArchTest
     static final ArchRule xmlStaysWhereXmlIsTheJob = noClasses()
             .that().resideOutsideOfPackages("io.winrminvoke.engine.winrm..", "io.winrminvoke.engine.report..",
-                    "io.winrminvoke.engine.powershell..")
+                    "io.winrminvoke.engine.clixml..")
             .should().dependOnClassesThat().resideInAnyPackage("javax.xml..", "org.w3c..", "org.xml.sax..")
             .because("XML parsing belongs to the protocol and to the writers whose format is XML");
 
@@ -46,4 +47,10 @@ class EngineArchitectureTest {
             .and().doNotHaveSimpleName("StandardClients")
             .should().dependOnClassesThat().resideInAnyPackage("io.winrminvoke.engine.winrm.*..")
             .because("the fan-out talks to hosts only through WinRsClient/RemoteCommand, so another transport fits");
+
+    @ArchTest
+    static final ArchRule enginePackagesFormNoCycles = slices()
+            .matching("io.winrminvoke.engine.(*)..")
+            .should().beFreeOfCycles()
+            .because("each concept's package builds on the ones below it (targets, results, client, run, reports)");
 }

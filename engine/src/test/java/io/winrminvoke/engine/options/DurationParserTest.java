@@ -1,5 +1,7 @@
 package io.winrminvoke.engine.options;
 
+import io.winrminvoke.engine.InvalidInputException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

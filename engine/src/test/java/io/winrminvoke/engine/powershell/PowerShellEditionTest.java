@@ -3,7 +3,7 @@ package io.winrminvoke.engine.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class PowerShellEditionTest {

@@ -1,5 +1,7 @@
 package io.winrminvoke.engine.powershell;
 
+import io.winrminvoke.engine.clixml.ClixmlStderr;
+import io.winrminvoke.engine.clixml.ClixmlStderrTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.engine.options.RunOptions;

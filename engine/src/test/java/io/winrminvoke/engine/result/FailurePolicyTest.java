@@ -3,7 +3,7 @@ package io.winrminvoke.engine.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.result.FailurePolicy.Verdict;
 import java.time.Instant;
 import java.util.EnumMap;

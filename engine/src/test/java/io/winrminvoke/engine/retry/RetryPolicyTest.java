@@ -3,7 +3,7 @@ package io.winrminvoke.engine.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

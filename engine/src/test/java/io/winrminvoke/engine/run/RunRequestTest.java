@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.winrminvoke.engine.mask.Masker;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.target.Target;
 import java.util.List;

@@ -1,19 +1,19 @@
-package io.winrminvoke.engine.powershell;
+package io.winrminvoke.engine.clixml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ClixmlStderrTest {
+public class ClixmlStderrTest {
 
-    static final String OBJS = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">";
-    static final String PROGRESS = "<Obj S=\"progress\" RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T>"
+    public static final String OBJS = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">";
+    public static final String PROGRESS = "<Obj S=\"progress\" RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T>"
             + "<T>System.Object</T></TN><MS><I64 N=\"SourceId\">1</I64><PR N=\"Record\"><AV>Preparing modules for first use.</AV>"
             + "<AI>0</AI><Nil /><PI>-1</PI><PC>-1</PC><T>Completed</T><SR>-1</SR><SD> </SD></PR></MS></Obj>";
-    static final String ERROR = "<S S=\"Error\">boom &lt;here&gt; &amp; there_x000D__x000A_</S>"
+    public static final String ERROR = "<S S=\"Error\">boom &lt;here&gt; &amp; there_x000D__x000A_</S>"
             + "<S S=\"Error\">At line:1 char:1_x000D__x000A_</S>"
             + "<S S=\"Error\">+ throw 'boom'_x000D__x000A_</S>";
-    static final String ERROR_TEXT = "boom <here> & there\r\nAt line:1 char:1\r\n+ throw 'boom'\r\n";
+    public static final String ERROR_TEXT = "boom <here> & there\r\nAt line:1 char:1\r\n+ throw 'boom'\r\n";
 
     static String clixml(String... records) {
         return "#< CLIXML\r\n" + OBJS + String.join("", records) + "</Objs>";

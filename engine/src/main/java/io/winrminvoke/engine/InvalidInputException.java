@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.options;
+package io.winrminvoke.engine;
 
 /**
  * Input that cannot be run: a bad option value, a bad host entry, an empty host list. Thrown

@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.powershell;
+package io.winrminvoke.engine.clixml;
 
 import java.io.StringReader;
 import java.util.Locale;

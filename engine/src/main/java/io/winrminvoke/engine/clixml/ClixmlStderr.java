@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.powershell;
+package io.winrminvoke.engine.clixml;
 
 /**
  * Turns PowerShell's stderr into what a person should read. When its output is redirected,
