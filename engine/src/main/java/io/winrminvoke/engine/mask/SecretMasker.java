@@ -82,6 +82,7 @@ public final class SecretMasker implements Masker {
     }
 
     /** A masker for one stream of text that arrives in chunks (not thread-safe; one per stream). */
+    @Override
     public StreamingMasker streaming() {
         return new StreamingMasker(this);
     }

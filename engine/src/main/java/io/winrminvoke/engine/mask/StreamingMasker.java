@@ -8,7 +8,7 @@ import java.util.BitSet;
  * rest (at most the longest secret form minus one character, unless a secret is still open).
  * {@link #flush} returns what is held back. One instance per stream; not thread-safe.
  */
-public final class StreamingMasker {
+public final class StreamingMasker implements Masker.Stream {
 
     private final SecretMasker masker;
     private final StringBuilder pending = new StringBuilder();
@@ -17,7 +17,7 @@ public final class StreamingMasker {
         this.masker = masker;
     }
 
-    /** Adds a chunk; returns the masked text that is safe to emit now (possibly empty). */
+    @Override
     public String push(CharSequence chunk) {
         pending.append(chunk);
         int keep = masker.longestForm() - 1;
@@ -35,7 +35,7 @@ public final class StreamingMasker {
         return out;
     }
 
-    /** The held-back text, masked; the masker is empty afterwards. */
+    @Override
     public String flush() {
         String out = masker.mask(pending.toString());
         pending.setLength(0);

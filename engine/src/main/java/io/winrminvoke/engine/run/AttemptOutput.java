@@ -64,8 +64,16 @@ final class AttemptOutput implements OutputSink {
             this.decoder = new StreamingTextDecoder(charset);
             this.clixml = clixml;
             this.capture = new BoundedTextCapture(limitBytes);
-            this.lines = new LineAssembler(LineAssembler.DEFAULT_MAX_LINE_CHARS, line -> {
-                String masked = masker.mask(line);
+            // Pieces of an overlong line go through one masking stream, so a secret cut in two
+            // by the line length limit is still found; a line's end releases what was held back.
+            Masker.Stream masking = masker.streaming();
+            this.lines = new LineAssembler(LineAssembler.DEFAULT_MAX_LINE_CHARS, (text, endOfLine) -> {
+                String masked = masking.push(text);
+                if (endOfLine) {
+                    masked += masking.flush();
+                } else if (masked.isEmpty()) {
+                    return;
+                }
                 capture.appendLine(masked);
                 consumer.line(stream, masked);
             });

@@ -1,22 +1,27 @@
 package io.winrminvoke.engine.run;
 
-import java.util.function.Consumer;
-
 /**
  * Cuts decoded text into lines (LF or CRLF, terminator dropped) as it arrives. A line longer
  * than {@code maxLineChars} is passed on in pieces of that length, so a stream without
- * newlines (1 MB of 'x') never holds more than one piece in memory. Not thread-safe.
+ * newlines (1 MB of 'x') never holds more than one piece in memory; the consumer is told which
+ * piece ends the line, so it can mask across pieces. Not thread-safe.
  */
 final class LineAssembler {
+
+    /** Receives a line, or a piece of an overlong line; {@code endOfLine} marks its last piece. */
+    @FunctionalInterface
+    interface PieceConsumer {
+        void accept(String text, boolean endOfLine);
+    }
 
     /** Long enough for any real log line; short enough that 32 hosts in flight stay small. */
     static final int DEFAULT_MAX_LINE_CHARS = 8192;
 
     private final int maxLineChars;
-    private final Consumer<String> lines;
+    private final PieceConsumer lines;
     private final StringBuilder current = new StringBuilder();
 
-    LineAssembler(int maxLineChars, Consumer<String> lines) {
+    LineAssembler(int maxLineChars, PieceConsumer lines) {
         if (maxLineChars < 2) {
             throw new IllegalArgumentException("maxLineChars must be at least 2: " + maxLineChars);
         }
@@ -50,7 +55,7 @@ final class LineAssembler {
         if (terminated && end > 0 && current.charAt(end - 1) == '\r') {
             end--;
         }
-        lines.accept(current.substring(0, end));
+        lines.accept(current.substring(0, end), true);
         current.setLength(0);
     }
 
@@ -61,7 +66,7 @@ final class LineAssembler {
         if (last == '\r' || Character.isHighSurrogate(last)) {
             cut--;
         }
-        lines.accept(current.substring(0, cut));
+        lines.accept(current.substring(0, cut), false);
         current.delete(0, cut);
     }
 }

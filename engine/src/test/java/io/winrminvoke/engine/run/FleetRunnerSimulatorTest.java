@@ -3,6 +3,7 @@ package io.winrminvoke.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
@@ -372,6 +373,27 @@ class FleetRunnerSimulatorTest {
         assertThat(h.stdout()).isEqualTo("pw=****\n");
         assertThat(h.stderr()).isEqualTo("bad ****\n");
         assertThat(lines).containsExactlyInAnyOrder("pw=****", "bad ****");
+    }
+
+    @Test
+    void aSecretCutInTwoByTheLineLengthLimitIsStillMasked() {
+        String before = "x".repeat(8192 - 3); // the limit cuts the password after its 3rd character
+        fleet = start(FleetConfig.builder().hosts(1).scenario(Scenario.fromJson(
+                "{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"" + before + PASSWORD + "-tail\\n\"}]}}}")));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        RunResult result = FleetRunner.run(new RunRequest(targets(fleet.hosts()), USER, PASSWORD,
+                CommandSpec.commandLine("x"), options().outputLimitBytes(65536).build(),
+                SecretMasker.of(PASSWORD)), new RunListener() {
+                    @Override
+                    public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+                        lines.add(line);
+                    }
+                });
+
+        String stdout = result.hosts().get(0).stdout();
+        assertThat(stdout.replace("\n", "")).isEqualTo(before + "****-tail");
+        assertThat(String.join("", lines)).isEqualTo(before + "****-tail");
+        assertThat(lines).noneMatch(line -> line.endsWith(PASSWORD.substring(0, 3)) || line.startsWith(PASSWORD.substring(3)));
     }
 
     @Test

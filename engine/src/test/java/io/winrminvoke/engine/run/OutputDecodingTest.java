@@ -53,7 +53,7 @@ class OutputDecodingTest {
     @Test
     void linesAreSplitOnLfAndCrlfAcrossChunks() {
         List<String> lines = new ArrayList<>();
-        LineAssembler a = new LineAssembler(100, lines::add);
+        LineAssembler a = new LineAssembler(100, (text, end) -> lines.add(text));
         a.append("one\r");
         a.append("\ntw");
         a.append("o\n\nthree");
@@ -64,7 +64,7 @@ class OutputDecodingTest {
     @Test
     void aLineLongerThanTheBoundIsPassedOnInPieces() {
         List<String> lines = new ArrayList<>();
-        LineAssembler a = new LineAssembler(4, lines::add);
+        LineAssembler a = new LineAssembler(4, (text, end) -> lines.add(text));
         a.append("abcdefghij\n");
         a.finish();
         assertThat(lines).containsExactly("abcd", "efgh", "ij");
