@@ -67,11 +67,16 @@ final class AttemptOutput implements OutputSink {
             // Pieces of an overlong line go through one masking stream, so a secret cut in two
             // by the line length limit is still found; a line's end releases what was held back.
             Masker.Stream masking = masker.streaming();
+            boolean[] midLine = {false};
             this.lines = new LineAssembler(LineAssembler.DEFAULT_MAX_LINE_CHARS, (text, endOfLine) -> {
                 String masked = masking.push(text);
+                boolean continuesPieces = midLine[0];
+                midLine[0] = !endOfLine;
                 if (endOfLine) {
                     masked += masking.flush();
-                } else if (masked.isEmpty()) {
+                }
+                // an empty end of a line already passed on in pieces is no line of its own
+                if (masked.isEmpty() && (!endOfLine || continuesPieces)) {
                     return;
                 }
                 capture.appendLine(masked);

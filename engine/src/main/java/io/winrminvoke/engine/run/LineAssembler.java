@@ -20,6 +20,8 @@ final class LineAssembler {
     private final int maxLineChars;
     private final PieceConsumer lines;
     private final StringBuilder current = new StringBuilder();
+    /** A piece of the current line has been passed on, so the line is open even if empty now. */
+    private boolean lineOpen;
 
     LineAssembler(int maxLineChars, PieceConsumer lines) {
         if (maxLineChars < 2) {
@@ -45,7 +47,7 @@ final class LineAssembler {
 
     /** Passes on the last line if the stream did not end with a newline. */
     void finish() {
-        if (current.length() > 0) {
+        if (current.length() > 0 || lineOpen) {
             emit(false);
         }
     }
@@ -57,6 +59,7 @@ final class LineAssembler {
         }
         lines.accept(current.substring(0, end), true);
         current.setLength(0);
+        lineOpen = false;
     }
 
     private void emitPiece() {
@@ -68,5 +71,6 @@ final class LineAssembler {
         }
         lines.accept(current.substring(0, cut), false);
         current.delete(0, cut);
+        lineOpen = true;
     }
 }

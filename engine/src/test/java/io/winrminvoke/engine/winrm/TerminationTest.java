@@ -193,8 +193,12 @@ class TerminationTest {
         assertThat(operations).containsSubsequence(RequestLogEntry.CREATE, RequestLogEntry.COMMAND,
                 RequestLogEntry.RECEIVE, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
         assertThat(operations.get(operations.size() - 1)).isEqualTo(RequestLogEntry.DELETE);
-        assertThat(operations.get(operations.size() - 2)).isEqualTo(RequestLogEntry.SIGNAL);
-        assertThat(entries.get(entries.size() - 2).signalCode()).endsWith("/signal/terminate");
         assertThat(operations).containsOnlyOnce(RequestLogEntry.DELETE);
+        int signal = operations.lastIndexOf(RequestLogEntry.SIGNAL);
+        assertThat(entries.get(signal).signalCode()).endsWith("/signal/terminate");
+        // Between the Signal and the Delete only the Receive that was already on its way when the
+        // stop began may show up (it travels on another connection, so it can arrive late).
+        assertThat(operations.subList(signal + 1, operations.size() - 1))
+                .hasSizeLessThanOrEqualTo(1).allMatch(RequestLogEntry.RECEIVE::equals);
     }
 }

@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.winrm.transport;
 
+import io.winrminvoke.engine.winrm.FailureKind;
 import io.winrminvoke.engine.winrm.WinRmException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ public final class Exchange {
             return client.execute(target, post, Exchange::read);
         } catch (IOException e) {
             throw TransportFailures.classify(e, endpoint, timeouts);
+        } catch (IllegalStateException e) {
+            // A cancel that lands while HttpClient is between leasing and connecting surfaces as
+            // "Endpoint not acquired / already released" rather than an IOException.
+            if (post.isCancelled()) {
+                throw new WinRmException(FailureKind.CANCELLED, false, "request cancelled (" + endpoint + ")", e);
+            }
+            throw e;
         }
     }
 
