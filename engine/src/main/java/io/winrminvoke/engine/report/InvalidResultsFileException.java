@@ -1,0 +1,17 @@
+package io.winrminvoke.engine.report;
+
+/**
+ * A results.json that cannot be used: missing, unreadable, not JSON, not a winrm-invoke results
+ * file, or of a schema version this version does not read. The message names the file and says
+ * what is wrong in one line; for the CLI it is invalid input (exit status 2).
+ */
+public class InvalidResultsFileException extends IllegalArgumentException {
+
+    public InvalidResultsFileException(String message) {
+        super(message);
+    }
+
+    public InvalidResultsFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

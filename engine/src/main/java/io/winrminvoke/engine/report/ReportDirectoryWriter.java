@@ -1,0 +1,297 @@
+package io.winrminvoke.engine.report;
+
+import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.result.Attempt;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.HostStatus;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.run.OutputStream;
+import io.winrminvoke.engine.run.RunListener;
+import io.winrminvoke.engine.target.Target;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Writes a run's report directory: events.jsonl and hosts/&lt;name&gt;.log as the run goes, then
+ * results.json, results.csv and junit.xml when it finishes (docs/reports.md). Register it as (one
+ * of) the run's listeners.
+ *
+ * <p>A report never breaks a run: an I/O failure is told once per file to the problem reporter
+ * (default: standard error) and the run and the other files go on. Thread-safe: the runner calls
+ * it from many worker threads. Every text written passes through the context's masker, even
+ * though the runner masks too.
+ */
+public final class ReportDirectoryWriter implements RunListener, Closeable {
+
+    public static final String RESULTS_JSON = "results.json";
+    public static final String RESULTS_CSV = "results.csv";
+    public static final String JUNIT_XML = "junit.xml";
+    public static final String EVENTS_JSONL = "events.jsonl";
+
+    private final ReportContext context;
+    private final Masker masker;
+    private final Clock clock;
+    private final ReportProblems problems;
+    private final Path hostsDirectory;
+    private final EventLogWriter events;
+    private final ConcurrentMap<Target, TranscriptWriter> transcripts = new ConcurrentHashMap<>();
+    private final Set<Target> finishedHosts = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean runFinished = new AtomicBoolean();
+
+    public ReportDirectoryWriter(ReportContext context) {
+        this(context, System.err::println);
+    }
+
+    public ReportDirectoryWriter(ReportContext context, Consumer<String> problemReporter) {
+        this(context, problemReporter, Clock.systemUTC());
+    }
+
+    public ReportDirectoryWriter(ReportContext context, Consumer<String> problemReporter, Clock clock) {
+        this.context = context;
+        this.masker = context.masker();
+        this.clock = clock;
+        this.problems = new ReportProblems(problemReporter);
+        this.hostsDirectory = context.directory().resolve(TranscriptFileNames.DIRECTORY);
+        try {
+            Files.createDirectories(hostsDirectory);
+            ReportDirectoryMarker.write(context.directory(), context.toolVersion(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            problems.report(context.directory().toString(), e);
+        }
+        EventLogWriter opened = null;
+        try {
+            opened = new EventLogWriter(context.directory().resolve(EVENTS_JSONL));
+        } catch (IOException | RuntimeException e) {
+            problems.report(EVENTS_JSONL, e);
+        }
+        this.events = opened;
+    }
+
+    /** The report I/O problems so far (each also told to the problem reporter once). */
+    public List<String> problems() {
+        return problems.messages();
+    }
+
+    public Path directory() {
+        return context.directory();
+    }
+
+    @Override
+    public void runStarted(int totalHosts) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("totalHosts", totalHosts);
+        data.put("runName", context.runName());
+        data.put("toolVersion", context.toolVersion());
+        data.put("options", OptionValues.toJson(context.effectiveOptions(), masker));
+        event("INFO", null, null, "run-started", "run " + context.runName() + " started on " + totalHosts + " host(s)", data);
+    }
+
+    @Override
+    public void attemptStarted(Target target, int attempt) {
+        transcript(target, t -> t.marker(clock.instant(), "attempt " + attempt + " started"));
+        event("INFO", target, attempt, "attempt-started", "attempt " + attempt + " started", Map.of());
+    }
+
+    @Override
+    public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+        transcript(target, t -> t.line(clock.instant(), stream, masker.mask(line)));
+    }
+
+    @Override
+    public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
+        String summary = describe(attempt, nextDelay);
+        transcript(target, t -> t.marker(clock.instant(), summary));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("outcome", attempt.outcome() == null ? null : attempt.outcome().name());
+        data.put("exitCode", attempt.exitCode());
+        data.put("durationMs", ResultsJsonWriter.millis(attempt.started(), attempt.ended()));
+        data.put("failure", attempt.failure());
+        data.put("error", masker.mask(attempt.error()));
+        data.put("retried", attempt.retried());
+        data.put("nextDelayMs", nextDelay == null ? null : nextDelay.toMillis());
+        String level = attempt.outcome() == HostStatus.SUCCEEDED ? "INFO" : "WARN";
+        event(level, target, attempt.number(), "attempt-ended", summary, data);
+    }
+
+    @Override
+    public void hostFinished(HostResult result, int done, int total) {
+        finishHost(result);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", result.status().name());
+        data.put("exitCode", result.exitCode());
+        data.put("attempts", result.attempts().size());
+        data.put("durationMs", ResultsJsonWriter.millis(result.started(), result.ended()));
+        data.put("stdoutTruncated", result.stdoutTruncated());
+        data.put("stderrTruncated", result.stderrTruncated());
+        data.put("transcript", TranscriptFileNames.relativePath(result.target()));
+        data.put("done", done);
+        data.put("total", total);
+        event(levelOf(result.status()), result.target(), null, "host-finished", resultLine(result), data);
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+        if (!runFinished.compareAndSet(false, true)) {
+            return;
+        }
+        for (HostResult host : result.hosts()) {
+            finishHost(host);
+        }
+        closeTranscripts();
+        Path dir = context.directory();
+        write(RESULTS_JSON, () -> ResultsJsonWriter.write(dir.resolve(RESULTS_JSON), result, context));
+        write(RESULTS_CSV, () -> ResultsCsvWriter.write(dir.resolve(RESULTS_CSV), result, context));
+        write(JUNIT_XML, () -> JUnitReportWriter.write(dir.resolve(JUNIT_XML), result, context));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", result.summary().total());
+        for (HostStatus status : HostStatus.values()) {
+            counts.put(status.name(), result.summary().count(status));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("durationMs", ResultsJsonWriter.millis(result.summary().started(), result.summary().ended()));
+        data.put("counts", counts);
+        data.put("reportProblems", problems.messages().size());
+        String level = result.summary().allSucceeded() ? "INFO" : "WARN";
+        event(level, null, null, "run-finished", result.summary().count(HostStatus.SUCCEEDED) + " of "
+                + result.summary().total() + " host(s) succeeded", data);
+        closeEvents();
+    }
+
+    /** Closes every open file; for a run that ends without {@link #runFinished} (a crash). */
+    @Override
+    public void close() {
+        closeTranscripts();
+        closeEvents();
+    }
+
+    private void finishHost(HostResult result) {
+        if (finishedHosts.add(result.target())) {
+            transcript(result.target(), t -> {
+                t.marker(clock.instant(), resultLine(result));
+                t.close();
+            });
+        }
+    }
+
+    private String resultLine(HostResult result) {
+        StringBuilder text = new StringBuilder("result: ").append(result.status().name());
+        if (result.exitCode() != null) {
+            text.append(", exit code ").append(result.exitCode());
+        }
+        text.append(", ").append(result.attempts().size()).append(" attempt(s), ")
+                .append(JUnitReportWriter.seconds(ResultsJsonWriter.millis(result.started(), result.ended()))).append(" s");
+        if (result.message() != null) {
+            text.append(": ").append(masker.mask(result.message()));
+        }
+        return oneLine(text.toString());
+    }
+
+    private String describe(Attempt attempt, Duration nextDelay) {
+        StringBuilder text = new StringBuilder("attempt ").append(attempt.number()).append(" ended: ")
+                .append(attempt.outcome());
+        if (attempt.exitCode() != null) {
+            text.append(", exit code ").append(attempt.exitCode());
+        }
+        if (attempt.failure() != null) {
+            text.append(", ").append(attempt.failure());
+        }
+        if (attempt.error() != null) {
+            text.append(": ").append(masker.mask(attempt.error()));
+        }
+        text.append(", ").append(JUnitReportWriter.seconds(ResultsJsonWriter.millis(attempt.started(), attempt.ended())))
+                .append(" s");
+        if (nextDelay != null) {
+            text.append("; next attempt in ").append(JUnitReportWriter.seconds(nextDelay.toMillis())).append(" s");
+        }
+        return oneLine(text.toString());
+    }
+
+    private static String oneLine(String text) {
+        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String levelOf(HostStatus status) {
+        return switch (status) {
+            case SUCCEEDED -> "INFO";
+            case CANCELLED, SKIPPED -> "WARN";
+            default -> "ERROR";
+        };
+    }
+
+    @FunctionalInterface
+    private interface TranscriptAction {
+        void apply(TranscriptWriter transcript) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface FileAction {
+        void run() throws IOException;
+    }
+
+    private void transcript(Target target, TranscriptAction action) {
+        try {
+            TranscriptWriter transcript = transcripts.computeIfAbsent(target,
+                    t -> new TranscriptWriter(hostsDirectory.resolve(TranscriptFileNames.fileName(t)),
+                            masker.mask("winrm-invoke transcript of " + t.display() + ", run " + context.runName())));
+            action.apply(transcript);
+        } catch (IOException | RuntimeException e) {
+            problems.report(TranscriptFileNames.DIRECTORY + "/", e);
+        }
+    }
+
+    private void write(String file, FileAction action) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException e) {
+            String message = problems.report(file, e);
+            if (message != null) {
+                event("ERROR", null, null, "report-problem", message, Map.of("file", file));
+            }
+        }
+    }
+
+    private void event(String level, Target target, Integer attempt, String name, String message,
+                       Map<String, Object> data) {
+        if (events == null) {
+            return;
+        }
+        try {
+            events.write(new EventRecord(clock.instant().toString(), level,
+                    target == null ? null : target.display(), attempt, name, masker.mask(message), data));
+        } catch (IOException | RuntimeException e) {
+            problems.report(EVENTS_JSONL, e);
+        }
+    }
+
+    private void closeTranscripts() {
+        for (TranscriptWriter transcript : transcripts.values()) {
+            try {
+                transcript.close();
+            } catch (IOException e) {
+                problems.report(TranscriptFileNames.DIRECTORY + "/", e);
+            }
+        }
+    }
+
+    private void closeEvents() {
+        if (events != null) {
+            try {
+                events.close();
+            } catch (IOException e) {
+                problems.report(EVENTS_JSONL, e);
+            }
+        }
+    }
+}

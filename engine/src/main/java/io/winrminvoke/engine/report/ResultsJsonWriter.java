@@ -1,0 +1,80 @@
+package io.winrminvoke.engine.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.result.Attempt;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.HostStatus;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.result.RunSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes results.json (see {@link ResultsDocument}). */
+final class ResultsJsonWriter {
+
+    static final String TOOL_NAME = "winrm-invoke";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private ResultsJsonWriter() {
+    }
+
+    static void write(Path file, RunResult result, ReportContext context) throws IOException {
+        ResultsDocument document = document(result, context);
+        AtomicFiles.write(file, out -> MAPPER.writeValue(out, document));
+    }
+
+    static ResultsDocument document(RunResult result, ReportContext context) {
+        Masker masker = context.masker();
+        RunSummary summary = result.summary();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("total", summary.total());
+        for (HostStatus status : HostStatus.values()) {
+            counts.put(status.name(), summary.count(status));
+        }
+        ResultsRun run = new ResultsRun(context.runName(), text(summary.started()), text(summary.ended()),
+                millis(summary.started(), summary.ended()), counts,
+                OptionValues.toJson(context.effectiveOptions(), masker));
+        List<ResultsHost> hosts = new ArrayList<>(result.hosts().size());
+        for (HostResult host : result.hosts()) {
+            hosts.add(host(host, masker));
+        }
+        return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, new ResultsTool(TOOL_NAME, context.toolVersion()),
+                run, hosts);
+    }
+
+    private static ResultsHost host(HostResult host, Masker masker) {
+        List<ResultsAttempt> attempts = new ArrayList<>(host.attempts().size());
+        for (Attempt a : host.attempts()) {
+            attempts.add(new ResultsAttempt(a.number(), text(a.started()), text(a.ended()),
+                    millis(a.started(), a.ended()), a.outcome() == null ? null : a.outcome().name(),
+                    a.exitCode(), masker.mask(a.error()), a.failure(), a.retried()));
+        }
+        return new ResultsHost(host.target().display(), host.target().host(),
+                host.target().hasPort() ? host.target().port() : null,
+                host.status().name(), host.exitCode(), masker.mask(host.message()),
+                text(host.started()), text(host.ended()), millis(host.started(), host.ended()), attempts,
+                new ResultsOutput(masker.mask(host.stdout()), host.stdoutTruncated()),
+                new ResultsOutput(masker.mask(host.stderr()), host.stderrTruncated()),
+                TranscriptFileNames.relativePath(host.target()));
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    static long millis(Instant from, Instant to) {
+        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toMillis());
+    }
+}

@@ -1,0 +1,39 @@
+package io.winrminvoke.engine.report;
+
+/**
+ * Makes any text fit in an XML 1.0 document: characters XML forbids (most C0 controls, unpaired
+ * surrogates, U+FFFE/U+FFFF) are removed. Escaping is the StAX writer's job.
+ */
+final class XmlText {
+
+    private XmlText() {
+    }
+
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD
+                    || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD)
+                    || (cp >= 0x10000 && cp <= 0x10FFFF);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (allowed && out != null) {
+                out.appendCodePoint(cp);
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** For attributes: clean, and line breaks as spaces (parsers would turn them into spaces anyway). */
+    static String attribute(String text) {
+        return clean(text).replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+    }
+}

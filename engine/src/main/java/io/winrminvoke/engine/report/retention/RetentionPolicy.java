@@ -1,0 +1,37 @@
+package io.winrminvoke.engine.report.retention;
+
+import java.time.Duration;
+
+/**
+ * Which report directories to keep under a parent: the newest {@code keepLast}, and/or those
+ * younger than {@code maxAge}. A directory goes when either given rule says so (as Jenkins'
+ * build discarder treats "max # to keep" and "days to keep"); null means the rule is off.
+ */
+public record RetentionPolicy(Integer keepLast, Duration maxAge) {
+
+    public RetentionPolicy {
+        if (keepLast != null && keepLast < 1) {
+            throw new IllegalArgumentException("keepLast must be at least 1 (or unset to keep any number), got: " + keepLast);
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalArgumentException("maxAge must be a positive duration (or unset to keep any age), got: " + maxAge);
+        }
+    }
+
+    public static RetentionPolicy keepLast(int count) {
+        return new RetentionPolicy(count, null);
+    }
+
+    public static RetentionPolicy maxAge(Duration age) {
+        return new RetentionPolicy(null, age);
+    }
+
+    /** The seed script's rule: delete what is older than 30 days. */
+    public static RetentionPolicy thirtyDays() {
+        return maxAge(Duration.ofDays(30));
+    }
+
+    public boolean keepsEverything() {
+        return keepLast == null && maxAge == null;
+    }
+}

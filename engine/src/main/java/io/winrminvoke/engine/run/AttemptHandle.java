@@ -1,0 +1,81 @@
+package io.winrminvoke.engine.run;
+
+import io.winrminvoke.engine.winrm.RemoteCommand;
+import io.winrminvoke.engine.winrm.WinRsClient;
+
+/**
+ * What another thread needs to stop one attempt: its client (while the shell is being created)
+ * and its command (once started). Cancellation and the per-attempt deadline watchdog go through
+ * here; the attempt's own thread registers what it opens and learns whether it must stop.
+ */
+final class AttemptHandle {
+
+    private WinRsClient client;
+    private RemoteCommand command;
+    private boolean aborted;
+    private volatile boolean deadlinePassed;
+
+    /** @return false if the attempt was aborted before the client existed (the caller stops) */
+    synchronized boolean register(WinRsClient c) {
+        this.client = c;
+        return !aborted;
+    }
+
+    /** @return false if the attempt was aborted before the command existed (the caller terminates it) */
+    synchronized boolean register(RemoteCommand c) {
+        this.command = c;
+        return !aborted;
+    }
+
+    synchronized boolean aborted() {
+        return aborted;
+    }
+
+    boolean deadlinePassed() {
+        return deadlinePassed;
+    }
+
+    /** Run stopped (cancel or overall deadline): terminate the command, or abort shell creation. */
+    void abort() {
+        RemoteCommand c;
+        WinRsClient cl;
+        synchronized (this) {
+            aborted = true;
+            c = command;
+            cl = client;
+        }
+        stop(c, cl);
+    }
+
+    /**
+     * The per-attempt deadline passed. Once the command runs, its awaitExit has the same deadline
+     * and terminates it itself; before that (connect, Create, Command hanging) only closing the
+     * client can stop the attempt.
+     */
+    void commandDeadlinePassed() {
+        WinRsClient cl;
+        synchronized (this) {
+            deadlinePassed = true;
+            if (command != null) {
+                return;
+            }
+            cl = client;
+        }
+        stop(null, cl);
+    }
+
+    private static void stop(RemoteCommand c, WinRsClient cl) {
+        // terminate() and close() never throw by contract; a broken implementation must not
+        // break the thread that cancels every other host.
+        try {
+            if (c != null) {
+                c.terminate();
+            } else if (cl != null) {
+                cl.close();
+            }
+        } catch (RuntimeException e) {
+            System.getLogger(AttemptHandle.class.getName())
+                    .log(System.Logger.Level.WARNING, "stopping an attempt failed: " + e);
+        }
+    }
+}

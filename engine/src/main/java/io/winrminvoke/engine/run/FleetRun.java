@@ -1,0 +1,316 @@
+package io.winrminvoke.engine.run;
+
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.HostStatus;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.result.RunSummary;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A run in progress, started by {@link FleetRunner#start}. Hosts start in input order with at
+ * most {@code throttle} in flight; each host's result is recorded whatever happens to the others.
+ *
+ * <p>Stopping: {@link #cancel()} (or interrupting a thread blocked in {@link #await()}) and the
+ * overall deadline both stop the run the same way: no new host starts (those become SKIPPED),
+ * every attempt in flight is terminated (Signal terminate, Delete) in parallel, and waits between
+ * retries end. Hosts in flight become CANCELLED on cancel, TIMED_OUT at the overall deadline.
+ * A host whose worker has not returned {@link #STOP_GRACE} after the stop is given that status
+ * anyway, so {@code await()} returns within 5 s of a cancel.
+ *
+ * <p>Threads (all daemon, named {@code winrm-invoke-run<N>-...}): one coordinator, up to
+ * {@code throttle} workers, a timer for per-attempt deadlines and short-lived abort threads.
+ * None outlive the run unless a client call ignores its own timeouts.
+ */
+public final class FleetRun {
+
+    /** How long a stop waits for workers before giving their hosts a result without them. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
+
+    /** Why the run stopped early. */
+    enum StopReason {
+        CANCELLED, DEADLINE;
+
+        HostStatus hostStatus() {
+            return this == CANCELLED ? HostStatus.CANCELLED : HostStatus.TIMED_OUT;
+        }
+
+        String describe(RunOptions options) {
+            return this == CANCELLED ? "run cancelled" : "overall timeout " + options.overallTimeout() + " passed";
+        }
+    }
+
+    private final RunRequest request;
+    private final RunListener listener;
+    private final WinRsClientFactory clients;
+    private final String threadPrefix;
+    private final List<HostRun> hosts;
+    private final AtomicInteger nextHost = new AtomicInteger();
+    private final AtomicInteger finishedHosts = new AtomicInteger();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService aborter;
+
+    private final Object lock = new Object();
+    private volatile StopReason stopReason;   // written under lock
+    private int runningWorkers;               // guarded by lock
+    private volatile Instant started;
+    private volatile Instant overallDeadline;
+
+    FleetRun(RunRequest request, RunListener listener, WinRsClientFactory clients) {
+        this.request = request;
+        this.listener = new GuardedListener(listener);
+        this.clients = clients;
+        this.threadPrefix = "winrm-invoke-run" + RUN_NUMBERS.incrementAndGet() + "-";
+        Charset charset = Codepages.charsetFor(request.command().codepage());
+        List<HostRun> list = new ArrayList<>();
+        request.targets().forEach(t -> list.add(new HostRun(this, t, request, charset)));
+        this.hosts = List.copyOf(list);
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("timer"));
+        this.aborter = Executors.newCachedThreadPool(daemonThreads("abort"));
+    }
+
+    void begin() {
+        Thread coordinator = new Thread(this::coordinate, threadPrefix + "coordinator");
+        coordinator.setDaemon(true);
+        coordinator.start();
+    }
+
+    /**
+     * Stops the run: no new host starts, attempts in flight are terminated. Idempotent, returns at
+     * once; {@link #await()} then returns within 5 s.
+     */
+    public void cancel() {
+        stop(StopReason.CANCELLED);
+    }
+
+    /** Whether the run was cancelled (not merely stopped by its overall deadline). */
+    public boolean isCancelled() {
+        return stopReason == StopReason.CANCELLED;
+    }
+
+    public boolean isDone() {
+        return completion.isDone();
+    }
+
+    /**
+     * Waits for the run to end. Interrupting the waiting thread cancels the run; the call still
+     * returns the result (within 5 s) and leaves the thread's interrupt flag set.
+     */
+    public RunResult await() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return completion.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    cancel();
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("run failed: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits at most {@code timeout}; empty if the run is still going. Interrupt cancels as in {@link #await()}. */
+    public Optional<RunResult> await(Duration timeout) {
+        try {
+            return Optional.of(completion.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            cancel();
+            RunResult r = await();
+            Thread.currentThread().interrupt();
+            return Optional.of(r);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    // ---- called by HostRun ----
+
+    StopReason stopReason() {
+        return stopReason;
+    }
+
+    Instant overallDeadline() {
+        return overallDeadline;
+    }
+
+    WinRsClientFactory clients() {
+        return clients;
+    }
+
+    RunListener listener() {
+        return listener;
+    }
+
+    /** Waits {@code delay} unless the run stops first; true if it stopped. */
+    boolean awaitStop(Duration delay) {
+        try {
+            return stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        return timer.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** Called with the host's gate held, once per host. */
+    void hostFinished(HostResult result) {
+        listener.hostFinished(result, finishedHosts.incrementAndGet(), hosts.size());
+    }
+
+    // ---- the run ----
+
+    private void coordinate() {
+        try {
+            started = Instant.now();
+            Duration overall = request.options().overallTimeout();
+            overallDeadline = overall == null ? null : started.plus(overall);
+            listener.runStarted(hosts.size());
+            int workers = Math.min(request.options().throttle(), hosts.size());
+            synchronized (lock) {
+                runningWorkers = workers;
+            }
+            for (int k = 1; k <= workers; k++) {
+                Thread worker = new Thread(this::work, threadPrefix + "worker-" + k);
+                worker.setDaemon(true);
+                worker.start();
+            }
+            waitForWorkers();
+        } catch (InterruptedException e) {
+            // Nobody interrupts the coordinator but a JVM shutdown; end the run quickly.
+            stop(StopReason.CANCELLED);
+        } catch (RuntimeException | Error e) {
+            stop(StopReason.CANCELLED);
+            System.getLogger(FleetRun.class.getName()).log(System.Logger.Level.ERROR, "run coordinator failed", e);
+        } finally {
+            try {
+                completion.complete(finishRun());
+            } catch (RuntimeException | Error e) {
+                completion.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void waitForWorkers() throws InterruptedException {
+        synchronized (lock) {
+            while (runningWorkers > 0 && stopReason == null) {
+                if (overallDeadline == null) {
+                    lock.wait();
+                } else {
+                    long ms = Duration.between(Instant.now(), overallDeadline).toMillis();
+                    if (ms <= 0) {
+                        stop(StopReason.DEADLINE);
+                    } else {
+                        lock.wait(ms);
+                    }
+                }
+            }
+            Instant graceEnd = Instant.now().plus(STOP_GRACE);
+            long ms;
+            while (runningWorkers > 0 && (ms = Duration.between(Instant.now(), graceEnd).toMillis()) > 0) {
+                lock.wait(ms);
+            }
+        }
+    }
+
+    private void work() {
+        try {
+            while (stopReason == null) {
+                int i = nextHost.getAndIncrement();
+                if (i >= hosts.size()) {
+                    break;
+                }
+                hosts.get(i).execute();
+            }
+        } finally {
+            synchronized (lock) {
+                runningWorkers--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private void stop(StopReason reason) {
+        synchronized (lock) {
+            if (stopReason != null || completion.isDone()) {
+                return;
+            }
+            stopReason = reason;
+            lock.notifyAll();
+        }
+        stopSignal.countDown();
+        // Terminate in parallel: Signal + Delete is a round trip or two per host.
+        for (HostRun host : hosts) {
+            if (host.started() && !host.finished()) {
+                try {
+                    aborter.execute(host::abort);
+                } catch (RejectedExecutionException e) {
+                    return; // the run already ended
+                }
+            }
+        }
+    }
+
+    private RunResult finishRun() {
+        StopReason stop = stopReason;
+        String why = stop == null ? "run ended" : stop.describe(request.options());
+        for (HostRun host : hosts) {
+            if (!host.finished()) {
+                if (host.started()) {
+                    host.abandon(stop == null ? HostStatus.ERROR : stop.hostStatus(), why);
+                } else {
+                    host.skip("not started: " + why);
+                }
+            }
+        }
+        List<HostResult> results = new ArrayList<>(hosts.size());
+        hosts.forEach(h -> results.add(h.result()));
+        Instant ended = Instant.now();
+        RunResult result = new RunResult(results, RunSummary.of(started == null ? ended : started, ended, results));
+        timer.shutdownNow();
+        aborter.shutdown();
+        listener.runFinished(result);
+        return result;
+    }
+
+    private ThreadFactory daemonThreads(String role) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, threadPrefix + role + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,349 @@
+package io.winrminvoke.engine.run;
+
+import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.result.Attempt;
+import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.HostStatus;
+import io.winrminvoke.engine.retry.FailureClassifier;
+import io.winrminvoke.engine.retry.RetryDecision;
+import io.winrminvoke.engine.retry.RetryPolicy;
+import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.winrm.ConnectionSettings;
+import io.winrminvoke.engine.winrm.FailureKind;
+import io.winrminvoke.engine.winrm.RemoteCommand;
+import io.winrminvoke.engine.winrm.WinRmException;
+import io.winrminvoke.engine.winrm.WinRsClient;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One host of a run: its attempt loop (connect, run, classify, back off, retry) and the gate its
+ * listener events pass through. Events for one host are serialised, and once the host has its
+ * result nothing more is reported for it, even if a stuck attempt returns late.
+ */
+final class HostRun {
+
+    /** Passed to awaitExit when the run sets no deadline: far enough, small enough for any arithmetic. */
+    static final Duration NO_DEADLINE = Duration.ofDays(3650);
+
+    private final FleetRun run;
+    private final Target target;
+    private final RunRequest request;
+    private final Charset charset;
+
+    private final Object gate = new Object();
+    private volatile HostResult result;                // written under gate
+    private final List<Attempt> attempts = new ArrayList<>(); // guarded by gate
+    private volatile Instant started;                  // written under gate
+    private int currentAttempt;                        // guarded by gate
+    private Instant currentAttemptStarted;             // guarded by gate
+    private volatile AttemptHandle current;
+
+    HostRun(FleetRun run, Target target, RunRequest request, Charset charset) {
+        this.run = run;
+        this.target = target;
+        this.request = request;
+        this.charset = charset;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    /** The attempt loop; runs on a worker thread, never throws. */
+    void execute() {
+        RetryPolicy policy = request.options().retryPolicy();
+        AttemptOutcome last = null;
+        boolean stoppedWhileWaiting = false;
+        try {
+            for (int n = 1; ; n++) {
+                if (run.stopReason() != null) {
+                    stoppedWhileWaiting = last != null;
+                    break;
+                }
+                synchronized (gate) {
+                    if (started == null) {
+                        started = Instant.now();
+                    }
+                    currentAttempt = n;
+                    currentAttemptStarted = Instant.now();
+                }
+                final int attemptNo = n;
+                emit(l -> l.attemptStarted(target, attemptNo));
+                AttemptOutcome outcome = attempt(n);
+                Duration next = nextDelay(outcome, n, policy);
+                Attempt record = new Attempt(n, outcome.started, outcome.ended, outcome.status, outcome.exitCode,
+                        outcome.error, outcome.failure == null ? null : outcome.failure.name(), next != null);
+                synchronized (gate) {
+                    attempts.add(record);
+                    currentAttemptStarted = null;
+                }
+                emit(l -> l.attemptEnded(target, record, next));
+                last = outcome;
+                if (next == null) {
+                    break;
+                }
+                if (run.awaitStop(next)) {
+                    stoppedWhileWaiting = true;
+                    break;
+                }
+            }
+            finish(buildResult(last, stoppedWhileWaiting));
+        } catch (RuntimeException | Error e) {
+            // A bug (ours, a listener's, the client's) must cost this host only.
+            finish(failedResult(HostStatus.ERROR, "internal error: " + oneLine(e.toString()), null));
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
+        }
+    }
+
+    /** Whether this host has begun (claimed by a worker and past the stop check). */
+    // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
+    boolean started() {
+        return started != null;
+    }
+
+    boolean finished() {
+        return result != null;
+    }
+
+    HostResult result() {
+        return result;
+    }
+
+    /** Stops the attempt in flight, if any (cancel or overall deadline). */
+    void abort() {
+        AttemptHandle h = current;
+        if (h != null) {
+            h.abort();
+        }
+    }
+
+    /**
+     * Gives the host a result when its worker did not finish in time after a stop: SKIPPED if it
+     * never started, else {@code status} with the attempt in flight recorded as abandoned.
+     */
+    void abandon(HostStatus status, String message) {
+        synchronized (gate) {
+            if (result != null) {
+                return;
+            }
+            if (started == null) {
+                finish(skippedResult(message));
+                return;
+            }
+            if (currentAttemptStarted != null) {
+                attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,
+                        message + "; the attempt did not stop in time and was abandoned",
+                        (status == HostStatus.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT).name(),
+                        false));
+                currentAttemptStarted = null;
+            }
+            finish(failedResult(status, message, null));
+        }
+    }
+
+    /** Result for a host that never started: it has no attempts. */
+    void skip(String message) {
+        synchronized (gate) {
+            if (result == null && started == null) {
+                finish(skippedResult(message));
+            }
+        }
+    }
+
+    private AttemptOutcome attempt(int n) {
+        RunOptions opts = request.options();
+        CommandSpec spec = request.command();
+        Instant attemptStart = Instant.now();
+        Instant commandDeadline = opts.commandTimeout() == null ? null : attemptStart.plus(opts.commandTimeout());
+        Instant overallDeadline = run.overallDeadline();
+        boolean overallFirst = overallDeadline != null
+                && (commandDeadline == null || overallDeadline.isBefore(commandDeadline));
+        Instant deadline = overallFirst ? overallDeadline : commandDeadline;
+
+        AttemptHandle handle = new AttemptHandle();
+        current = handle;
+        if (run.stopReason() != null) {
+            handle.abort();
+        }
+        ScheduledFuture<?> watchdog = commandDeadline == null ? null
+                : run.schedule(handle::commandDeadlinePassed, Duration.between(Instant.now(), commandDeadline));
+        AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
+                (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
+        try {
+            WinRsClient client = run.clients().connect(connectionSettings());
+            try (client) {
+                if (!handle.register(client)) {
+                    throw new WinRmException(FailureKind.CANCELLED, false, "stopped before the shell was created");
+                }
+                RemoteCommand command = client.start(spec.command(), spec.arguments(), spec.skipCmdShell());
+                try (command) {
+                    if (!handle.register(command)) {
+                        command.terminate();
+                        throw new WinRmException(FailureKind.CANCELLED, true, "stopped as the command started");
+                    }
+                    if (spec.stdin() != null) {
+                        command.writeStdin(spec.stdin(), true);
+                    }
+                    Instant awaitDeadline = deadline != null ? deadline : Instant.now().plus(NO_DEADLINE);
+                    int exit = command.awaitExit(output, awaitDeadline);
+                    output.finish();
+                    return AttemptOutcome.exited(attemptStart, exit, output);
+                }
+            }
+        } catch (WinRmException e) {
+            output.finish();
+            return failed(attemptStart, e.kind(), e.commandStarted(), e.getMessage(), handle, overallFirst, output);
+        } catch (RuntimeException e) {
+            output.finish();
+            // Unknown state: treat as possibly started so it is never re-run by accident.
+            return new AttemptOutcome(attemptStart, Instant.now(), HostStatus.ERROR, null, null, true,
+                    request.masker().mask("unexpected error: " + oneLine(e.toString())), output);
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            current = null;
+        }
+    }
+
+    private AttemptOutcome failed(Instant attemptStart, FailureKind kind, boolean commandStarted, String message,
+                                  AttemptHandle handle, boolean overallFirst, AttemptOutput output) {
+        FleetRun.StopReason stop = run.stopReason();
+        HostStatus status;
+        FailureKind failure = kind;
+        String error;
+        if (handle.aborted() && stop != null) {
+            status = stop.hostStatus();
+            failure = stop == FleetRun.StopReason.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT;
+            error = stop.describe(request.options()) + "; remote command terminated";
+        } else if (handle.deadlinePassed() || kind == FailureKind.COMMAND_TIMEOUT) {
+            status = HostStatus.TIMED_OUT;
+            failure = FailureKind.COMMAND_TIMEOUT;
+            error = (overallFirst ? FleetRun.StopReason.DEADLINE.describe(request.options())
+                    : "command timeout " + request.options().commandTimeout() + " passed")
+                    + "; remote command terminated";
+        } else {
+            status = FailureClassifier.statusOf(kind);
+            error = kind + ": " + oneLine(message);
+        }
+        return new AttemptOutcome(attemptStart, Instant.now(), status, null, failure, commandStarted,
+                request.masker().mask(error), output);
+    }
+
+    private Duration nextDelay(AttemptOutcome outcome, int n, RetryPolicy policy) {
+        if (n >= policy.maxAttempts() || run.stopReason() != null) {
+            return null;
+        }
+        RetryDecision decision;
+        if (outcome.status == HostStatus.SUCCEEDED || outcome.status == HostStatus.FAILED) {
+            decision = FailureClassifier.classifyExit(outcome.exitCode, policy);
+        } else if (outcome.failure == null) {
+            return null;
+        } else {
+            decision = FailureClassifier.classify(outcome.failure, outcome.commandStarted, policy);
+        }
+        if (!decision.retry()) {
+            return null;
+        }
+        Duration delay = policy.delayAfter(n, ThreadLocalRandom.current().nextDouble());
+        Instant overall = run.overallDeadline();
+        // A retry that could only start after the overall deadline would be SKIPPED anyway.
+        if (overall != null && !Instant.now().plus(delay).isBefore(overall)) {
+            return null;
+        }
+        return delay;
+    }
+
+    private HostResult buildResult(AttemptOutcome last, boolean stoppedWhileWaiting) {
+        if (last == null) {
+            FleetRun.StopReason stop = run.stopReason();
+            return skippedResult("not started: " + (stop == null ? "run stopped" : stop.describe(request.options())));
+        }
+        HostStatus status = last.status;
+        String message = last.error != null ? last.error : "exit code " + last.exitCode;
+        if (stoppedWhileWaiting) {
+            FleetRun.StopReason stop = run.stopReason();
+            status = stop.hostStatus();
+            message = stop.describe(request.options()) + " while waiting to retry (last attempt: " + message + ")";
+        }
+        int count;
+        synchronized (gate) {
+            count = attempts.size();
+        }
+        if (count > 1) {
+            message = message + " (attempt " + count + ")";
+        }
+        BoundedTextCapture out = last.output.stdoutCapture();
+        BoundedTextCapture err = last.output.stderrCapture();
+        synchronized (gate) {
+            return new HostResult(target, status, last.exitCode, out.text(), out.truncated(), err.text(),
+                    err.truncated(), attempts, started, Instant.now(), message, null);
+        }
+    }
+
+    private HostResult failedResult(HostStatus status, String message, Integer exitCode) {
+        synchronized (gate) {
+            return new HostResult(target, status, exitCode, "", false, "", false, attempts, started, Instant.now(),
+                    request.masker().mask(message), null);
+        }
+    }
+
+    private HostResult skippedResult(String message) {
+        return new HostResult(target, HostStatus.SKIPPED, null, "", false, "", false, List.of(), null, null,
+                message, null);
+    }
+
+    /** Records the result once and reports it; later results (a late stuck attempt) are dropped. */
+    private void finish(HostResult r) {
+        synchronized (gate) {
+            if (result != null) {
+                return;
+            }
+            result = r;
+            run.hostFinished(r);
+        }
+    }
+
+    private void emit(java.util.function.Consumer<RunListener> event) {
+        synchronized (gate) {
+            if (result == null) {
+                event.accept(run.listener());
+            }
+        }
+    }
+
+    private ConnectionSettings connectionSettings() {
+        RunOptions o = request.options();
+        return new ConnectionSettings(target.host(), o.portFor(target), o.https(), request.user(), request.password(),
+                o.connectTimeout(), o.operationTimeout(), request.command().codepage(), o.tls());
+    }
+
+    static String oneLine(String text) {
+        if (text == null || text.isBlank()) {
+            return "(no detail)";
+        }
+        String s = text.strip();
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).replace('\r', ' ').strip();
+    }
+
+    /** What one attempt amounted to, before it becomes an {@link Attempt} record. */
+    private record AttemptOutcome(Instant started, Instant ended, HostStatus status, Integer exitCode,
+                                  FailureKind failure, boolean commandStarted, String error, AttemptOutput output) {
+
+        static AttemptOutcome exited(Instant started, int exit, AttemptOutput output) {
+            return new AttemptOutcome(started, Instant.now(), exit == 0 ? HostStatus.SUCCEEDED : HostStatus.FAILED,
+                    exit, null, true, null, output);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.winrminvoke.engine.winrm.session;
+
+import io.winrminvoke.engine.winrm.ConnectionSettings;
+import io.winrminvoke.engine.winrm.FailureKind;
+import io.winrminvoke.engine.winrm.RemoteCommand;
+import io.winrminvoke.engine.winrm.WinRmException;
+import io.winrminvoke.engine.winrm.WinRsClient;
+import io.winrminvoke.engine.winrm.protocol.CommandRequest;
+import io.winrminvoke.engine.winrm.protocol.CreateShellRequest;
+import io.winrminvoke.engine.winrm.protocol.DeleteShellRequest;
+import io.winrminvoke.engine.winrm.protocol.RequestContext;
+import io.winrminvoke.engine.winrm.protocol.SoapResponse;
+import io.winrminvoke.engine.winrm.protocol.WsmanAction;
+import io.winrminvoke.engine.winrm.protocol.WsmanRequest;
+import io.winrminvoke.engine.winrm.transport.WsmanTransport;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * WinRS over one host's keep-alive connections: each {@link #start} creates a shell and runs
+ * one command in it. {@link #close()} from another thread aborts a start in progress and
+ * terminates the commands still running.
+ */
+public final class ShellClient implements WinRsClient {
+
+    /** Default WINRS_CODEPAGE when the settings leave it 0: UTF-8. */
+    public static final int UTF8_CODEPAGE = 65001;
+
+    private final ConnectionSettings settings;
+    private final WsmanTransport transport;
+    private final WsmanChannel channel;
+    private final RequestBounds bounds;
+    private final int codepage;
+    private final Set<ShellCommand> running = ConcurrentHashMap.newKeySet();
+
+    private final Object lock = new Object();
+    private boolean closed;                 // guarded by lock
+    private Call startInFlight;             // guarded by lock
+    private int startsInProgress;           // guarded by lock
+
+    /**
+     * Sets the client up; contacts nobody.
+     *
+     * @throws IllegalArgumentException when a setting is unusable; the message names it
+     */
+    public ShellClient(ConnectionSettings settings) {
+        ConnectionSettingsCheck.validate(settings);
+        this.settings = settings;
+        this.codepage = settings.codepage() == 0 ? UTF8_CODEPAGE : settings.codepage();
+        this.bounds = RequestBounds.of(settings);
+        this.transport = new WsmanTransport(settings, bounds.normal().response());
+        this.channel = new WsmanChannel(transport,
+                RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user());
+    }
+
+    @Override
+    public RemoteCommand start(String command, List<String> arguments, boolean skipCmdShell) throws WinRmException {
+        synchronized (lock) {
+            if (closed) {
+                throw new WinRmException(FailureKind.CANCELLED, false, "client closed before the command started");
+            }
+            startsInProgress++;
+        }
+        try {
+            return createAndRun(command, arguments, skipCmdShell);
+        } finally {
+            synchronized (lock) {
+                startsInProgress--;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    private RemoteCommand createAndRun(String command, List<String> arguments, boolean skipCmdShell)
+            throws WinRmException {
+        SoapResponse created = startCall(new CreateShellRequest(codepage, true), false);
+        if (created.isFault()) {
+            throw WinRmFailures.fault(WsmanAction.CREATE, created.fault(), false);
+        }
+        String shellId = created.shellId();
+        if (shellId == null || shellId.isBlank()) {
+            throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "Create answered without a ShellId");
+        }
+        boolean handedOver = false;
+        try {
+            SoapResponse started = startCall(new CommandRequest(shellId, command, arguments, skipCmdShell), true);
+            if (started.isFault()) {
+                // The host refused to start it: nothing ran.
+                throw WinRmFailures.fault(WsmanAction.COMMAND, started.fault(), false);
+            }
+            if (started.commandId() == null || started.commandId().isBlank()) {
+                throw new WinRmException(FailureKind.PROTOCOL_ERROR, true, "Command answered without a CommandId");
+            }
+            ShellCommand remote = new ShellCommand(channel, bounds, shellId, started.commandId(), running::remove);
+            running.add(remote);
+            handedOver = true;
+            synchronized (lock) {
+                if (!closed) {
+                    return remote;
+                }
+            }
+            remote.terminate();
+            throw WinRmFailures.cancelled(true);
+        } finally {
+            if (!handedOver) {
+                // Nobody holds the command, so nobody else would delete its shell; Delete also
+                // kills a command whose start was sent but whose answer was lost.
+                deleteQuietly(shellId);
+            }
+        }
+    }
+
+    /** Create and Command: abortable by {@link #close()}. */
+    private SoapResponse startCall(WsmanRequest request, boolean isCommand) throws WinRmException {
+        Call call;
+        synchronized (lock) {
+            if (closed) {
+                throw WinRmFailures.cancelled(false);
+            }
+            call = channel.prepare(request, bounds.normal());
+            startInFlight = call;
+        }
+        try {
+            return call.execute();
+        } catch (WinRmException e) {
+            boolean mayHaveStarted = isCommand && WinRmFailures.mayHaveReachedHost(e.kind());
+            synchronized (lock) {
+                if (closed) {
+                    throw new WinRmException(FailureKind.CANCELLED, isCommand,
+                            "cancelled while starting the command (client closed)", e);
+                }
+            }
+            return rethrow(e, mayHaveStarted);
+        } finally {
+            synchronized (lock) {
+                if (startInFlight == call) {
+                    startInFlight = null;
+                }
+            }
+        }
+    }
+
+    private static SoapResponse rethrow(WinRmException e, boolean commandStarted) throws WinRmException {
+        throw commandStarted ? WinRmFailures.afterStart(e) : e;
+    }
+
+    private void deleteQuietly(String shellId) {
+        try {
+            channel.prepare(new DeleteShellRequest(shellId), bounds.cleanup()).execute();
+        } catch (WinRmException | RuntimeException e) {
+            // Best effort: the host reclaims an idle shell after its IdleTimeout anyway.
+        }
+    }
+
+    /** TCP connections opened so far (keep-alive keeps this small); for diagnostics and tests. */
+    public int connectionsOpened() {
+        return transport.connectionsOpened();
+    }
+
+    /** Aborts a start in progress, terminates running commands, then releases the connections. */
+    @Override
+    public void close() {
+        Call toAbort;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toAbort = startInFlight;
+        }
+        if (toAbort != null) {
+            toAbort.cancel();
+        }
+        for (ShellCommand command : List.copyOf(running)) {
+            command.terminate();
+        }
+        synchronized (lock) {
+            long limit = System.nanoTime() + RequestBounds.CLEANUP_TIMEOUT.multipliedBy(3).toNanos();
+            while (startsInProgress > 0 && System.nanoTime() < limit) {
+                try {
+                    lock.wait(Math.max(1, (limit - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ShellClient[" + settings + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package io.winrminvoke.engine.winrm.session;
+
+import io.winrminvoke.engine.winrm.FailureKind;
+import io.winrminvoke.engine.winrm.WinRmException;
+import io.winrminvoke.engine.winrm.protocol.WsmanAction;
+import io.winrminvoke.engine.winrm.protocol.WsmanFault;
+
+/** The exceptions the session layer throws, built in one place so messages stay alike. */
+final class WinRmFailures {
+
+    private WinRmFailures() {
+    }
+
+    static WinRmException fault(WsmanAction action, WsmanFault fault, boolean commandStarted) {
+        return new WinRmException(fault.failureKind(), commandStarted, action + " failed: " + fault.describe());
+    }
+
+    /** The same failure, now known to have happened after the command may have started. */
+    static WinRmException afterStart(WinRmException e) {
+        return e.commandStarted() ? e : new WinRmException(e.kind(), true, e.getMessage(), e.getCause());
+    }
+
+    /**
+     * Whether a request that failed this way may have been acted on by the host. A refused,
+     * unresolved, timed-out connect, a failed handshake or a 401 never delivered it.
+     */
+    static boolean mayHaveReachedHost(FailureKind kind) {
+        return switch (kind) {
+            case CONNECTION_REFUSED, CONNECT_TIMEOUT, UNKNOWN_HOST, TLS_FAILED, AUTH_FAILED -> false;
+            default -> true;
+        };
+    }
+
+    static WinRmException cancelled(boolean commandStarted) {
+        return new WinRmException(FailureKind.CANCELLED, commandStarted,
+                "cancelled: the command was terminated (Signal terminate and Delete sent)");
+    }
+}

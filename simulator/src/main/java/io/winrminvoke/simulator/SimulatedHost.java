@@ -1,0 +1,183 @@
+package io.winrminvoke.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.winrminvoke.simulator.scenario.HostBehaviour;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One simulated Windows host: its own loopback port, its scenario behaviour, its shells. Closed
+ * port = connection refused; a {@code hangConnection} host binds a socket it never accepts on, so
+ * the kernel completes TCP handshakes and nobody ever answers.
+ */
+public final class SimulatedHost {
+    /** Pending connections per port: small, 500 hosts share one process. */
+    static final int BACKLOG = 32;
+    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final int index;
+    private final String name;
+    private final HostBehaviour behaviour;
+    private final boolean https;
+    private final FleetTls tls;
+    private final ExecutorService requestThreads;
+    private final Counters counters;
+    private final WinRsService service;
+    private final HostEndpoint endpoint;
+
+    private int port;
+    private HttpServer server;
+    private ServerSocketChannel silentSocket;
+
+    SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
+                  RequestLog log, Counters fleetCounters, ExecutorService requestThreads,
+                  ExecutorService commandThreads) {
+        this.index = index;
+        this.name = nameOf(index);
+        this.behaviour = behaviour;
+        this.https = config.https();
+        this.tls = tls;
+        this.requestThreads = requestThreads;
+        this.counters = new Counters(fleetCounters);
+        this.service = new WinRsService(name, behaviour, counters, clock, commandThreads, config.user());
+        this.endpoint = new HostEndpoint(this, behaviour, service, clock, log, config.user(), config.password());
+    }
+
+    /** {@code host-000}, {@code host-001}, ... */
+    public static String nameOf(int index) {
+        return String.format("host-%03d", index);
+    }
+
+    synchronized void start() {
+        if (behaviour.refuse()) {
+            port = reservePort();
+        } else {
+            listen();
+        }
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String address() {
+        return LOOPBACK.getHostAddress();
+    }
+
+    public synchronized int port() {
+        return port;
+    }
+
+    public boolean https() {
+        return https;
+    }
+
+    /** {@code http(s)://127.0.0.1:port/wsman} */
+    public URI endpoint() {
+        return URI.create((https ? "https" : "http") + "://" + address() + ":" + port() + "/wsman");
+    }
+
+    /** {@code 127.0.0.1:port}, the line the launcher's inventory holds. */
+    public String hostAndPort() {
+        return address() + ":" + port();
+    }
+
+    public HostBehaviour behaviour() {
+        return behaviour;
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    Counters countersInternal() {
+        return counters;
+    }
+
+    /** Closes the port: new connections are refused and open ones are cut. Shells survive. */
+    public synchronized void stopListening() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+        if (silentSocket != null) {
+            try {
+                silentSocket.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+            silentSocket = null;
+        }
+    }
+
+    /** Listens again on the same port (also for a host whose scenario says {@code refuse}). */
+    public synchronized void startListening() {
+        if (server == null && silentSocket == null) {
+            listen();
+        }
+    }
+
+    public synchronized boolean listening() {
+        return server != null || silentSocket != null;
+    }
+
+    synchronized void close() {
+        stopListening();
+        service.closeAll();
+    }
+
+    private void listen() {
+        InetSocketAddress address = new InetSocketAddress(LOOPBACK, port);
+        try {
+            if (behaviour.hangConnection()) {
+                ServerSocketChannel channel = ServerSocketChannel.open();
+                channel.bind(address, BACKLOG);
+                silentSocket = channel;
+                port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+                return;
+            }
+            HttpServer s;
+            if (https) {
+                HttpsServer hs = HttpsServer.create(address, BACKLOG);
+                hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+                s = hs;
+            } else {
+                s = HttpServer.create(address, BACKLOG);
+            }
+            s.setExecutor(requestThreads);
+            s.createContext("/", endpoint);
+            s.start();
+            server = s;
+            port = s.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": cannot listen on " + address, e);
+        }
+    }
+
+    /** A port nothing listens on: bound once to get a free one, then closed. */
+    private static int reservePort() {
+        try (ServerSocketChannel ch = ServerSocketChannel.open()) {
+            ch.bind(new InetSocketAddress(LOOPBACK, 0));
+            return ((InetSocketAddress) ch.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free loopback port", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + hostAndPort() + ")";
+    }
+}

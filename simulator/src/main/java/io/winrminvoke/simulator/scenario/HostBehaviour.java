@@ -1,0 +1,53 @@
+package io.winrminvoke.simulator.scenario;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How one simulated host behaves: the scenario's {@code defaults} merged with every {@code hosts}
+ * entry that matches it. {@code steps == null} means the default behaviour (run the command line
+ * under /bin/sh); {@code password == null} means the fleet's password.
+ */
+public record HostBehaviour(
+        boolean refuse,
+        boolean hangConnection,
+        Integer dropOnRequest,
+        FaultOnRequest faultOnRequest,
+        Duration latency,
+        AuthMode auth,
+        boolean requireHttps,
+        String password,
+        long exitCode,
+        List<Step> steps,
+        int maxShellsPerUser,
+        int maxConcurrentOperationsPerUser,
+        int maxEnvelopeSizeKb,
+        long maxTimeoutMs) {
+
+    public static final int DEFAULT_MAX_SHELLS_PER_USER = 30;
+    public static final int DEFAULT_MAX_CONCURRENT_OPERATIONS_PER_USER = 1500;
+    public static final int DEFAULT_MAX_ENVELOPE_SIZE_KB = 500;
+    public static final long DEFAULT_MAX_TIMEOUT_MS = 60_000;
+
+    public HostBehaviour {
+        steps = steps == null ? null : List.copyOf(steps);
+    }
+
+    /** A Windows host with default WinRM settings and Basic enabled, running commands under /bin/sh. */
+    public static HostBehaviour defaults() {
+        return new HostBehaviour(false, false, null, null, Duration.ZERO, AuthMode.BASIC, false, null, 0, null,
+                DEFAULT_MAX_SHELLS_PER_USER, DEFAULT_MAX_CONCURRENT_OPERATIONS_PER_USER,
+                DEFAULT_MAX_ENVELOPE_SIZE_KB, DEFAULT_MAX_TIMEOUT_MS);
+    }
+
+    /** True when commands follow {@link #steps()} instead of running under /bin/sh. */
+    public boolean scripted() {
+        return steps != null;
+    }
+
+    public HostBehaviour withLatency(Duration value) {
+        return new HostBehaviour(refuse, hangConnection, dropOnRequest, faultOnRequest, value, auth, requireHttps,
+                password, exitCode, steps, maxShellsPerUser, maxConcurrentOperationsPerUser, maxEnvelopeSizeKb,
+                maxTimeoutMs);
+    }
+}
