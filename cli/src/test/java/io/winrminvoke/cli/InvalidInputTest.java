@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.SimulatorExtension;
+import io.winrminvoke.simulator.SimulatedFleet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +29,18 @@ class InvalidInputTest {
     private static final String PASSWORD = "Inv4lid-Input-Pw";
     private static final Map<String, String> ENV = Map.of("PW", PASSWORD, "EMPTY_PW", "");
 
-    @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.with(
-            FleetConfig.builder().hosts(1).user("u").password(PASSWORD));
+    private static SimulatedFleet fleet;
+
+    @BeforeAll
+    static void startFleet() {
+        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(1).user("u").password(PASSWORD)
+                .build());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        fleet.close();
+    }
 
     @TempDir
     static Path dir;
@@ -45,14 +54,14 @@ class InvalidInputTest {
 
     @AfterEach
     void noHostWasContacted() {
-        assertThat(sim.fleet().requestLog().entries()).isEmpty();
+        assertThat(fleet.requestLog().entries()).isEmpty();
     }
 
     static Stream<Arguments> invalidInputs() {
         return Stream.of(
                 invalid("no host at all", "no hosts",
                         "--user", "u", "--password-env", "PW", "--command", "echo hi"),
-                invalid("hosts file with only comments", "names no host",
+                invalid("hosts file with only comments", "no hosts given",
                         "--hosts-file", "{dir}/comments-only.txt", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("hosts file missing", "does not exist",
@@ -112,7 +121,7 @@ class InvalidInputTest {
                 invalid("--rerun-failed with --host", "--rerun-failed",
                         "--host", "{host}", "--rerun-failed", "{dir}/results.json", "--user", "u",
                         "--password-env", "PW", "--command", "echo hi"),
-                invalid("--rerun-failed file missing", "does not exist",
+                invalid("--rerun-failed file missing", "not found",
                         "--rerun-failed", "{dir}/results.json", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("--codepage 0", "--codepage",
@@ -142,7 +151,7 @@ class InvalidInputTest {
     }
 
     private static String[] resolve(List<String> template) {
-        String host = sim.fleet().host(0).address() + ":" + sim.fleet().host(0).port();
+        String host = fleet.host(0).address() + ":" + fleet.host(0).port();
         return template.stream()
                 .map(a -> a.replace("{host}", host).replace("{dir}", dir.toString()))
                 .toArray(String[]::new);

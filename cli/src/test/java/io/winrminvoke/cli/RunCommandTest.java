@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
+import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.SimulatedHost;
-import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code winrm-invoke run} end to end against a simulated fleet with one host of each kind. */
@@ -31,25 +32,34 @@ class RunCommandTest {
     private static final int REFUSES = 3;
     private static final int LEAKS_PASSWORD = 4;
 
-    @RegisterExtension
-    static SimulatorExtension sim = SimulatorExtension.with(FleetConfig.builder()
-            .hosts(5).user("admin").password(PASSWORD).clockScale(0.01)
-            .scenario(Scenario.fromJson("""
-                    {"hosts": {
-                      "0": {"exitCode": 0, "steps": [{"stdout": "hello from zero\\r\\n"}]},
-                      "1": {"exitCode": 0, "steps": [{"stdout": "%s\\r\\n"}]},
-                      "2": {"exitCode": 3, "steps": [{"stdout": "working\\r\\n"}, {"stderr": "disk full\\r\\n"}]},
-                      "3": {"refuse": true},
-                      "4": {"exitCode": 0, "steps": [
-                          {"stdout": "password is %s\\r\\n"},
-                          {"stdoutBase64": "%s"},
-                          {"stdout": "encoded %s\\r\\n"},
-                          {"stderr": "split %s"}, {"stderr": "%s end\\r\\n"}]}
-                    }}
-                    """.formatted(JAPANESE, PASSWORD,
-                    Base64.getEncoder().encodeToString(("as bytes " + PASSWORD + "\r\n").getBytes(StandardCharsets.UTF_8)),
-                    Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8)),
-                    PASSWORD.substring(0, 5), PASSWORD.substring(5)))));
+    /** One host of each kind; host 4 prints the password plainly, as bytes, base64-encoded and split. */
+    private static final String SCENARIO = """
+            {"hosts": {
+              "0": {"exitCode": 0, "steps": [{"stdout": "hello from zero\\r\\n"}]},
+              "1": {"exitCode": 0, "steps": [{"stdout": "%s\\r\\n"}]},
+              "2": {"exitCode": 3, "steps": [{"stdout": "working\\r\\n"}, {"stderr": "disk full\\r\\n"}]},
+              "3": {"refuse": true},
+              "4": {"exitCode": 0, "steps": [
+                  {"stdout": "password is %s\\r\\n"},
+                  {"stdoutBase64": "%s"},
+                  {"stdout": "encoded %s\\r\\n"},
+                  {"stderr": "split %s"}, {"stderr": "%s end\\r\\n"}]}
+            }}
+            """.formatted(JAPANESE, PASSWORD, base64("as bytes " + PASSWORD + "\r\n"), base64(PASSWORD),
+            PASSWORD.substring(0, 5), PASSWORD.substring(5));
+
+    private static SimulatedFleet fleet;
+
+    @BeforeAll
+    static void startFleet() {
+        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(5).user("admin").password(PASSWORD)
+                .clockScale(0.01).scenario(Scenario.fromJson(SCENARIO)).build());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        fleet.close();
+    }
 
     @TempDir
     Path reports;
@@ -101,7 +111,7 @@ class RunCommandTest {
         assertThat(outcome.out()).contains("[" + display(LEAKS_PASSWORD) + "] password is ****");
         String everything = outcome.out() + outcome.err();
         assertThat(everything).doesNotContain(PASSWORD)
-                .doesNotContain(Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8)));
+                .doesNotContain(base64(PASSWORD));
     }
 
     @Test
@@ -147,6 +157,10 @@ class RunCommandTest {
         assertThat(rerun.out()).contains("nothing to re-run");
     }
 
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Outcome run(List<String> hostArgs, String... more) {
         return run(false, hostArgs, more);
     }
@@ -168,12 +182,12 @@ class RunCommandTest {
     }
 
     private static String display(int index) {
-        SimulatedHost host = sim.fleet().host(index);
+        SimulatedHost host = fleet.host(index);
         return host.address() + ":" + host.port();
     }
 
     private static int requestsOf(int index) {
-        return sim.fleet().requestLog().entriesFor(sim.fleet().host(index)).size();
+        return fleet.requestLog().entriesFor(fleet.host(index)).size();
     }
 
     /** The HOST column of the summary table. */

@@ -10,7 +10,6 @@ import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.SimulatedFleet;
-import io.winrminvoke.simulator.SimulatedHost;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,9 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void writeInventory(SimulatedFleet fleet, Path inventory) {
         List<String> lines = new ArrayList<>();
         lines.add("# winrm-invoke demo: simulated hosts, in scenario order");
-        for (SimulatedHost host : fleet.hosts()) {
-            lines.add(host.address() + ":" + host.port());
-        }
+        lines.addAll(fleet.inventory());
         try {
             Files.write(inventory, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {

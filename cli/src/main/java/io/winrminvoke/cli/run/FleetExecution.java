@@ -3,12 +3,14 @@ package io.winrminvoke.cli.run;
 import io.winrminvoke.cli.CliEnvironment;
 import io.winrminvoke.cli.console.ConsoleListener;
 import io.winrminvoke.cli.console.SummaryTable;
-import io.winrminvoke.engine.FleetRun;
-import io.winrminvoke.engine.FleetRunner;
-import io.winrminvoke.engine.RunRequest;
-import io.winrminvoke.engine.mask.SecretMasker;
+import io.winrminvoke.cli.VersionProvider;
+import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.report.ReportContext;
 import io.winrminvoke.engine.report.ReportDirectoryWriter;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.run.FleetRun;
+import io.winrminvoke.engine.run.FleetRunner;
+import io.winrminvoke.engine.run.RunRequest;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -33,20 +35,22 @@ public final class FleetExecution {
     public RunResult execute(RunInvocation invocation) {
         PrintWriter out = environment.out();
         PrintWriter err = environment.err();
-        SecretMasker masker = SecretMasker.of(invocation.password());
+        RunRequest request = invocation.request();
+        Masker masker = request.masker();
         for (String warning : invocation.warnings()) {
             err.println("winrm-invoke: warning: " + masker.mask(warning));
         }
-        if (invocation.options().tls().insecure()) {
+        if (request.options().https() && request.options().tls().insecure()) {
             err.println("winrm-invoke: WARNING: --insecure: HTTPS certificates and host names are NOT verified;"
                     + " anyone on the network path can impersonate these hosts and capture the password.");
         }
         err.flush();
 
-        RunRequest request = new RunRequest(invocation.targets(), invocation.user(), invocation.password(),
-                invocation.command(), invocation.options(), masker);
         ConsoleListener console = new ConsoleListener(out, masker, invocation.quiet(), environment.terminal());
-        ReportDirectoryWriter reports = new ReportDirectoryWriter(invocation.reportDir(), request);
+        ReportDirectoryWriter reports = new ReportDirectoryWriter(
+                new ReportContext(invocation.reportDir(), ReportDirectoryOption.RUN_NAME, VersionProvider.version(),
+                        invocation.effectiveOptions(), masker, invocation.csvByteOrderMark()),
+                problem -> reportProblem(err, masker, problem));
         FleetRun run = FleetRunner.start(request, new ListenerChain(List.of(reports, console)));
 
         CountDownLatch reported = new CountDownLatch(1);
@@ -67,8 +71,17 @@ public final class FleetExecution {
             out.flush();
             return result;
         } finally {
+            reports.close();
             reported.countDown();
             removeHook(cancelOnShutdown);
+        }
+    }
+
+    // A report file that cannot be written does not stop the run; the user hears of it once.
+    private static void reportProblem(PrintWriter err, Masker masker, String problem) {
+        synchronized (err) {
+            err.println("winrm-invoke: warning: report: " + masker.mask(problem));
+            err.flush();
         }
     }
 

@@ -11,16 +11,18 @@ import java.util.function.Supplier;
  */
 final class OptionNames {
 
-    private static final Map<String, String> CLI_OPTION_BY_SETTING = Map.of(
-            "port", "--port",
-            "throttle", "--throttle",
-            "connectTimeout", "--connect-timeout",
-            "operationTimeout", "--operation-timeout",
-            "commandTimeout", "--command-timeout",
-            "overallTimeout", "--timeout",
-            "retries", "--retries",
-            "maxAttempts", "--retries",
-            "initialDelay", "--retry-delay");
+    private static final Map<String, String> CLI_OPTION_BY_SETTING = Map.ofEntries(
+            Map.entry("port", "--port"),
+            Map.entry("throttle", "--throttle"),
+            Map.entry("connectTimeout", "--connect-timeout"),
+            Map.entry("operationTimeout", "--operation-timeout"),
+            Map.entry("commandTimeout", "--command-timeout"),
+            Map.entry("overallTimeout", "--timeout"),
+            Map.entry("retries", "--retries"),
+            Map.entry("maxAttempts", "--retries"),
+            Map.entry("initialDelay", "--retry-delay"),
+            Map.entry("codepage", "--codepage"),
+            Map.entry("tls", "--ca-file"));
 
     private OptionNames() {
     }

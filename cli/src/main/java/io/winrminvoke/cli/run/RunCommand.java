@@ -6,18 +6,22 @@ import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
+import io.winrminvoke.engine.mask.SecretMasker;
+import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.target.TargetList;
 import io.winrminvoke.engine.target.TargetParser;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -122,6 +126,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Windows code page of the remote shell and of its output (default 65001 = UTF-8).")
     Integer codepage;
 
+    @Option(names = "--csv-bom",
+            description = "Start results.csv with a UTF-8 byte order mark (Excel on Japanese Windows needs it).")
+    boolean csvByteOrderMark;
+
     private final CliEnvironment environment;
 
     public RunCommand(CliEnvironment environment) {
@@ -131,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunInvocation invocation = toInvocation();
-        if (invocation.targets().isEmpty()) {
+        if (invocation == null) {
             // only --rerun-failed gets here: an empty host list given by the user is invalid input
             environment.out().println("nothing to re-run: every host in " + rerunFailed + " succeeded");
             environment.out().flush();
@@ -142,21 +150,26 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Validates every option and reads every input file.
+     * Validates every option and reads every input file; creates the report directory.
      *
+     * @return the run, or null when {@code --rerun-failed} names a run in which every host succeeded
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
     public RunInvocation toInvocation() {
         CommandSpec commandSpec = commandSpec();
         String password = password();
-        TlsSettings tls = tlsSettings();
-        RunOptions options = runOptions(tls);
-        TargetSelection selection = targets();
-        // A re-run with nothing to do writes no report, so it creates no directory either.
-        Path reports = selection.targets().isEmpty() ? ReportDirectories.DEFAULT_ROOT
-                : ReportDirectories.prepare(reportDir);
-        return new RunInvocation(selection.targets(), selection.warnings(), user, password, commandSpec, options,
-                reports, quiet);
+        RunOptions options = runOptions(tlsSettings());
+        TargetList targets = targets();
+        if (targets.targets().isEmpty()) {
+            return null;
+        }
+        // The engine's own checks (codepage known to the JVM, CA file holds certificates) run here,
+        // still before any host is contacted.
+        RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
+                commandSpec, options, SecretMasker.of(password)));
+        Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
+        return new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
+                effectiveOptions(request));
     }
 
     private CommandSpec commandSpec() {
@@ -177,10 +190,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("give only one of --command, --powershell, --powershell-file (got "
                     + String.join(" and ", given) + ")");
         }
-        if (codepage != null && (codepage < 1 || codepage > 65535)) {
-            throw InvalidInputException.forOption("--codepage", codepage,
-                    "allowed a Windows code page number 1..65535 such as 65001 (UTF-8) or 932 (Japanese)");
-        }
         CommandSpec spec;
         if (command != null) {
             if (command.isBlank()) {
@@ -194,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
                         ? "--powershell: the script is empty"
                         : "--powershell-file: " + powershellFile + " is empty");
             }
-            spec = PowerShellCommand.builder().script(script).build().toCommandSpec();
+            spec = OptionNames.translate(() -> PowerShellCommand.builder().script(script).build().toCommandSpec());
         }
         if (codepage == null) {
             return spec;
@@ -226,7 +235,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException((insecure ? "--insecure" : "--ca-file") + " applies only to HTTPS: add --https");
         }
         if (caFile != null) {
-            InputFiles.requireReadable(caFile, "--ca-file");
             return new TlsSettings(caFile, false);
         }
         return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
@@ -256,10 +264,6 @@ public final class RunCommand implements Callable<Integer> {
     private RetryPolicy retryPolicy() {
         RetryPolicy.Builder builder = RetryPolicy.builder();
         if (retries != null) {
-            if (retries < 0) {
-                throw InvalidInputException.forOption("--retries", retries,
-                        "allowed 0 or more (retries after the first attempt)");
-            }
             OptionNames.translate(() -> builder.retries(retries));
         }
         if (retryDelay != null) {
@@ -269,53 +273,54 @@ public final class RunCommand implements Callable<Integer> {
         return OptionNames.translate(builder::build);
     }
 
-    private TargetSelection targets() {
+    /** The hosts to run on; empty only for a {@code --rerun-failed} of a run where all succeeded. */
+    private TargetList targets() {
         if (rerunFailed != null) {
             if (hostsFile != null || !hosts.isEmpty()) {
                 throw new InvalidInputException("--rerun-failed selects the hosts itself: do not combine it with "
                         + "--hosts-file or --host");
             }
-            InputFiles.requireReadable(rerunFailed, "--rerun-failed");
-            return TargetSelection.of(ResultsJsonReader.targetsToRerun(rerunFailed));
+            try {
+                return new TargetList(ResultsJsonReader.targetsToRerun(rerunFailed), List.of());
+            } catch (InvalidResultsFileException e) {
+                throw new InvalidInputException("--rerun-failed: " + e.getMessage());
+            }
         }
-        List<TargetList> lists = new ArrayList<>();
-        if (hostsFile != null) {
-            lists.add(TargetParser.parseLines(InputFiles.readLines(hostsFile, "--hosts-file"), hostsFile.toString()));
+        if (hostsFile == null && hosts.isEmpty()) {
+            throw new InvalidInputException("no hosts: give --hosts-file FILE, --host HOST or --rerun-failed RESULTS_JSON");
         }
-        if (!hosts.isEmpty()) {
-            lists.add(TargetParser.parseLines(hosts, "--host"));
+        TargetList fromFile = hostsFile == null ? null
+                : TargetParser.parseLines(InputFiles.readLines(hostsFile, "--hosts-file"), hostsFile.toString());
+        TargetList fromOptions = hosts.isEmpty() ? null : TargetParser.parseLines(hosts, "--host");
+        if (fromFile == null) {
+            return fromOptions;
         }
-        TargetSelection selection = TargetSelection.combine(lists);
-        if (selection.targets().isEmpty()) {
-            throw new InvalidInputException(hostsFile != null && hosts.isEmpty()
-                    ? "--hosts-file: " + hostsFile + " names no host (only blank lines or # comments)"
-                    : "no hosts: give --hosts-file FILE, --host HOST or --rerun-failed RESULTS_JSON");
-        }
-        return selection;
+        return fromOptions == null ? fromFile : fromFile.plus(fromOptions);
     }
 
-    /** The targets of a run and the warnings found while reading them. */
-    record TargetSelection(List<Target> targets, List<String> warnings) {
-
-        static TargetSelection of(List<Target> targets) {
-            return new TargetSelection(targets, List.of());
-        }
-
-        /** Concatenates in order; a host named in two sources runs once and is reported. */
-        static TargetSelection combine(List<TargetList> lists) {
-            List<Target> targets = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
-            for (TargetList list : lists) {
-                warnings.addAll(list.warnings());
-                for (Target target : list.targets()) {
-                    if (targets.contains(target)) {
-                        warnings.add("duplicate host " + target.display() + " (given in more than one place) runs once");
-                    } else {
-                        targets.add(target);
-                    }
-                }
-            }
-            return new TargetSelection(targets, warnings);
-        }
+    /** What results.json records as the run's options: effective values, the password variable's name only. */
+    private Map<String, Object> effectiveOptions(RunRequest request) {
+        RunOptions options = request.options();
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("command", request.command().description());
+        effective.put("user", request.user());
+        effective.put("passwordEnv", passwordEnv);
+        effective.put("hostsFile", hostsFile);
+        effective.put("rerunFailed", rerunFailed);
+        effective.put("hosts", request.targets().size());
+        effective.put("https", options.https());
+        effective.put("port", options.port() != null ? options.port()
+                : options.https() ? RunOptions.HTTPS_PORT : RunOptions.HTTP_PORT);
+        effective.put("tls", !options.https() ? "n/a" : options.tls().insecure() ? "INSECURE (not verified)"
+                : options.tls().trustedCaPem() != null ? "verify, CA " + options.tls().trustedCaPem() : "verify");
+        effective.put("throttle", options.throttle());
+        effective.put("retries", options.retryPolicy().retries());
+        effective.put("retryDelay", options.retryPolicy().initialDelay());
+        effective.put("connectTimeout", options.connectTimeout());
+        effective.put("operationTimeout", options.operationTimeout());
+        effective.put("commandTimeout", options.commandTimeout());
+        effective.put("timeout", options.overallTimeout());
+        effective.put("codepage", request.command().codepage());
+        return effective;
     }
 }

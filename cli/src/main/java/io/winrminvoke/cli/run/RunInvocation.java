@@ -1,41 +1,31 @@
 package io.winrminvoke.cli.run;
 
-import io.winrminvoke.engine.options.RunOptions;
-import io.winrminvoke.engine.run.CommandSpec;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.run.RunRequest;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A {@code run} whose every input has been validated: nothing about it can still be wrong in a
  * way the user should have been told before a host was contacted.
  *
- * @param targets   the hosts, in input order
- * @param warnings  things worth telling the user that do not stop the run (duplicate hosts)
- * @param user      the WinRM user
- * @param password  the password, read from the environment; never shown
- * @param command   what to run on every host
- * @param options   throttle, timeouts, retry, TLS
- * @param reportDir where the report files go (created)
- * @param quiet     no live host lines and no progress line
+ * @param request          targets, credentials, command, options and masker, validated by the engine
+ * @param warnings         worth telling the user but not stopping the run (duplicate hosts)
+ * @param reportDir        where the report files go (created, unless there is nothing to run)
+ * @param quiet            no live host lines and no progress line
+ * @param csvByteOrderMark write results.csv with a UTF-8 byte order mark
+ * @param effectiveOptions the options as the run uses them, defaults filled in, no secret: for results.json
  */
-public record RunInvocation(List<Target> targets, List<String> warnings, String user, String password,
-                            CommandSpec command, RunOptions options, Path reportDir, boolean quiet) {
+public record RunInvocation(RunRequest request, List<String> warnings, Path reportDir, boolean quiet,
+                            boolean csvByteOrderMark, Map<String, Object> effectiveOptions) {
 
     public RunInvocation {
-        targets = List.copyOf(targets);
-        warnings = List.copyOf(warnings);
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reportDir, "reportDir");
-    }
-
-    @Override
-    public String toString() {
-        return "RunInvocation[" + targets.size() + " targets, user=" + user + ", password=****, command="
-                + command.description() + ", reportDir=" + reportDir + ", quiet=" + quiet + "]";
+        warnings = List.copyOf(warnings);
+        effectiveOptions = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveOptions));
     }
 }
