@@ -10,6 +10,7 @@ import io.winrminvoke.engine.target.Target;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,7 +58,9 @@ public final class ConsoleListener implements RunListener {
     @Override
     public synchronized void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         if (live && nextDelay != null) {
-            String why = attempt.error() != null ? attempt.error() : attempt.outcome().name();
+            // the failure kind is short enough for a live line; the full error is in the reports
+            String why = attempt.failure() != null ? attempt.failure().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    : attempt.error() != null ? attempt.error() : StatusCounts.label(attempt.outcome());
             printLine(prefix(target) + "attempt " + attempt.number() + " failed (" + masker.mask(why)
                     + "); retrying in " + HumanDuration.format(nextDelay));
         }

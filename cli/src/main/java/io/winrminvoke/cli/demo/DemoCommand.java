@@ -72,8 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (SimulatedFleet fleet = SimulatedFleet.start(config)) {
             writeInventory(fleet, inventory);
             List<String> runArgs = runArguments(inventory);
-            out.println("Demo: " + DemoScenario.HOSTS + " simulated Windows hosts listening on 127.0.0.1, ports "
-                    + fleet.host(0).port() + "..." + fleet.host(DemoScenario.HOSTS - 1).port() + ". Running:");
+            out.println("Demo: " + DemoScenario.HOSTS + " simulated Windows hosts listen on 127.0.0.1 (loopback only)."
+                    + " Running:");
             out.println("  " + PASSWORD_VARIABLE + "=**** winrm-invoke run " + String.join(" ", quoted(runArgs)));
             out.println();
             out.flush();
