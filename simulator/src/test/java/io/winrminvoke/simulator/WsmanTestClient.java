@@ -39,19 +39,28 @@ final class WsmanTestClient {
     String operationTimeout = "PT20S";
 
     WsmanTestClient(URI endpoint, String user, String password) {
-        this(endpoint, user, password, null);
+        this(endpoint, user, password, (SSLContext) null);
     }
 
     WsmanTestClient(URI endpoint, String user, String password, SSLContext ssl) {
+        this(endpoint, user, password, newHttpClient(ssl));
+    }
+
+    /** Shares {@code http} (its connections and selector thread) with other clients. */
+    WsmanTestClient(URI endpoint, String user, String password, HttpClient http) {
         this.endpoint = endpoint;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.http = http;
+    }
+
+    static HttpClient newHttpClient(SSLContext ssl) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5));
         if (ssl != null) {
             b.sslContext(ssl);
         }
-        this.http = b.build();
+        return b.build();
     }
 
     /** One HTTP answer. */

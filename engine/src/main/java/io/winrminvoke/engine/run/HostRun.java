@@ -205,9 +205,10 @@ final class HostRun {
             return failed(attemptStart, e.kind(), e.commandStarted(), e.getMessage(), handle, overallFirst, output);
         } catch (RuntimeException e) {
             output.finish();
-            // Unknown state: treat as possibly started so it is never re-run by accident.
-            return new AttemptOutcome(attemptStart, Instant.now(), HostStatus.ERROR, null, null, true,
-                    request.masker().mask("unexpected error: " + oneLine(e.toString())), output);
+            // Unknown state: treat as possibly started so it is never re-run by accident. A client
+            // torn down by a stop may throw anything; the stop still decides the status then.
+            return failed(attemptStart, null, true, "unexpected error: " + oneLine(e.toString()), handle,
+                    overallFirst, output);
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -216,6 +217,7 @@ final class HostRun {
         }
     }
 
+    /** @param kind the classified failure, or null for an unexpected exception */
     private AttemptOutcome failed(Instant attemptStart, FailureKind kind, boolean commandStarted, String message,
                                   AttemptHandle handle, boolean overallFirst, AttemptOutput output) {
         FleetRun.StopReason stop = run.stopReason();
@@ -232,6 +234,9 @@ final class HostRun {
             error = (overallFirst ? FleetRun.StopReason.DEADLINE.describe(request.options())
                     : "command timeout " + request.options().commandTimeout() + " passed")
                     + "; remote command terminated";
+        } else if (kind == null) {
+            status = HostStatus.ERROR;
+            error = message;
         } else {
             status = FailureClassifier.statusOf(kind);
             error = kind + ": " + oneLine(message);

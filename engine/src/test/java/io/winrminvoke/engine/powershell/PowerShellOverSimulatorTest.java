@@ -129,6 +129,17 @@ class PowerShellOverSimulatorTest {
         WrappedCommand received = WrappedCommand.of(command.commandLine(), null);
         assertThat(received.script()).isEqualTo(script);
         assertThat(stdinReceived(0)).isEmpty();
+        // The exit-code rules, as far as they can be seen without PowerShell: preferences and a zero
+        // $LASTEXITCODE before the script, exit 1 only in the catch, the native code as the last word.
+        List<String> lines = command.decodedScript().lines().map(String::strip).toList();
+        int invoke = lines.indexOf("& ([ScriptBlock]::Create($__wiScript)) @__wiParameters");
+        assertThat(lines.indexOf("$ProgressPreference = 'SilentlyContinue'")).isBetween(0, invoke);
+        assertThat(lines.indexOf("$ErrorActionPreference = 'Stop'")).isBetween(0, invoke);
+        assertThat(lines.indexOf("$global:LASTEXITCODE = 0")).isBetween(0, invoke);
+        assertThat(lines.subList(invoke + 1, lines.size())).containsExactly("} catch {",
+                "$Host.UI.WriteErrorLine($_.ToString() + [Environment]::NewLine + $_.InvocationInfo.PositionMessage)",
+                "exit 1", "}", "exit [int]$global:LASTEXITCODE");
+        assertThat(lines.stream().filter(l -> l.startsWith("exit"))).hasSize(2);
     }
 
     @Test

@@ -99,6 +99,29 @@ class RemoteCommandTest {
     }
 
     @Test
+    void stdinLargerThanOneEnvelopeIsSentInChunksWithEndOnlyOnTheLast() throws Exception {
+        SimulatedHost host = fleet.host(0);
+        byte[] input = new byte[300_000];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (byte) ('a' + i % 26);
+        }
+        long sendsBefore = sends(host);
+        CollectingSink sink = new CollectingSink();
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("cat", List.of(), false)) {
+            remote.writeStdin(input, true);
+            assertThat(remote.awaitExit(sink, null)).isZero();
+        }
+
+        assertThat(sink.stdoutBytes()).isEqualTo(input);
+        assertThat(sends(host) - sendsBefore).isEqualTo(4); // 300 000 bytes in 96 KiB pieces
+    }
+
+    private static long sends(SimulatedHost host) {
+        return arrivals(fleet, host).stream().filter(e -> e.operation().equals(RequestLogEntry.SEND)).count();
+    }
+
+    @Test
     void japaneseOutputBytesArriveIntact() throws Exception {
         CollectingSink scripted = new CollectingSink();
         CollectingSink echoed = new CollectingSink();

@@ -27,11 +27,21 @@ final class SimulatorConnections {
     }
 
     /**
-     * The host's requests in the order they arrived. The log appends an entry when the answer is
-     * sent, so a Receive the client abandoned may be appended after later requests; its arrival
-     * time still places it correctly.
+     * The host's requests in the order they arrived, once every request it received is logged.
+     * The simulator logs a request after answering it, so the client can be done before the log
+     * is; and a Receive the client abandoned is logged after later requests, but its arrival time
+     * still places it correctly.
      */
     static List<RequestLogEntry> arrivals(SimulatedFleet fleet, SimulatedHost host) {
+        long limit = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (fleet.requestLog().entriesFor(host).size() < host.counters().requests() && System.nanoTime() < limit) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         return fleet.requestLog().entriesFor(host).stream()
                 .sorted(Comparator.comparing(RequestLogEntry::time))
                 .toList();

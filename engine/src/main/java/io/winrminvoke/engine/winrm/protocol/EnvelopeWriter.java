@@ -2,6 +2,7 @@ package io.winrminvoke.engine.winrm.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
@@ -15,6 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
 final class EnvelopeWriter {
 
     private static final XMLOutputFactory OUTPUT_FACTORY = XMLOutputFactory.newFactory();
+    /** The prefixes Windows itself uses, declared once on the envelope. */
+    private static final Map<String, String> PREFIXES = orderedPrefixes();
     static final String RESOURCE_URI_CMD = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd";
 
     /** Writes the content of s:Body. */
@@ -39,17 +42,13 @@ final class EnvelopeWriter {
         try {
             XMLStreamWriter xml = OUTPUT_FACTORY.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
-            xml.setPrefix("s", Namespaces.SOAP);
-            xml.setPrefix("a", Namespaces.ADDRESSING);
-            xml.setPrefix("w", Namespaces.WSMAN);
-            xml.setPrefix("p", Namespaces.MS_WSMAN);
-            xml.setPrefix("rsp", Namespaces.SHELL);
+            for (Map.Entry<String, String> prefix : PREFIXES.entrySet()) {
+                xml.setPrefix(prefix.getKey(), prefix.getValue());
+            }
             xml.writeStartElement(Namespaces.SOAP, "Envelope");
-            xml.writeNamespace("s", Namespaces.SOAP);
-            xml.writeNamespace("a", Namespaces.ADDRESSING);
-            xml.writeNamespace("w", Namespaces.WSMAN);
-            xml.writeNamespace("p", Namespaces.MS_WSMAN);
-            xml.writeNamespace("rsp", Namespaces.SHELL);
+            for (Map.Entry<String, String> prefix : PREFIXES.entrySet()) {
+                xml.writeNamespace(prefix.getKey(), prefix.getValue());
+            }
 
             xml.writeStartElement(Namespaces.SOAP, "Header");
             text(xml, Namespaces.ADDRESSING, "To", context.endpointUri());
@@ -106,6 +105,16 @@ final class EnvelopeWriter {
             throw new IllegalStateException("cannot serialize " + action + " request", e);
         }
         return new SoapRequest(action, messageId, out.toByteArray());
+    }
+
+    private static Map<String, String> orderedPrefixes() {
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        prefixes.put("s", Namespaces.SOAP);
+        prefixes.put("a", Namespaces.ADDRESSING);
+        prefixes.put("w", Namespaces.WSMAN);
+        prefixes.put("p", Namespaces.MS_WSMAN);
+        prefixes.put("rsp", Namespaces.SHELL);
+        return prefixes;
     }
 
     /** xs:duration in seconds, e.g. PT20S or PT0.500S, as WS-Management expects. */

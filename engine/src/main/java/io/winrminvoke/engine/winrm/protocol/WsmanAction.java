@@ -15,6 +15,12 @@ public enum WsmanAction {
         this.uri = uri;
     }
 
+    /** How the operation is named in MS-WSMV and in messages: Create, Command, Receive... */
+    public String displayName() {
+        String name = name();
+        return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String uri() {
         return uri;
     }

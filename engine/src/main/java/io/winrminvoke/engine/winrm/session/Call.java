@@ -36,23 +36,23 @@ final class Call {
         }
         if (reply.body().length == 0) {
             throw new WinRmException(FailureKind.PROTOCOL_ERROR, false,
-                    "HTTP " + reply.status() + " with an empty body in answer to " + request.action());
+                    "HTTP " + reply.status() + " with an empty body in answer to " + request.action().displayName());
         }
         SoapResponse response;
         try {
             response = ResponseParser.parse(reply.body());
         } catch (WinRmException e) {
             throw new WinRmException(FailureKind.PROTOCOL_ERROR, false,
-                    "HTTP " + reply.status() + " in answer to " + request.action() + ": " + e.getMessage(), e);
+                    "HTTP " + reply.status() + " in answer to " + request.action().displayName() + ": " + e.getMessage(), e);
         }
         checkRelatesTo(response);
         if (!response.isFault()) {
             if (reply.status() != HTTP_OK) {
                 throw new WinRmException(FailureKind.PROTOCOL_ERROR, false,
-                        "HTTP " + reply.status() + " without a fault in answer to " + request.action());
+                        "HTTP " + reply.status() + " without a fault in answer to " + request.action().displayName());
             }
             if (response.action() != null && !response.action().equals(request.action().responseUri())) {
-                throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "answer to " + request.action()
+                throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "answer to " + request.action().displayName()
                         + " has action " + response.action() + ", expected " + request.action().responseUri());
             }
         }
@@ -72,10 +72,10 @@ final class Call {
                 return;
             }
             throw new WinRmException(FailureKind.PROTOCOL_ERROR, false,
-                    "answer to " + request.action() + " has no RelatesTo");
+                    "answer to " + request.action().displayName() + " has no RelatesTo");
         }
         if (!relatesTo.strip().equalsIgnoreCase(request.messageId())) {
-            throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "answer to " + request.action()
+            throw new WinRmException(FailureKind.PROTOCOL_ERROR, false, "answer to " + request.action().displayName()
                     + " relates to " + relatesTo.strip() + ", not to the request's " + request.messageId());
         }
     }

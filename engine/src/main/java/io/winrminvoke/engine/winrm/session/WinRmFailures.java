@@ -12,7 +12,7 @@ final class WinRmFailures {
     }
 
     static WinRmException fault(WsmanAction action, WsmanFault fault, boolean commandStarted) {
-        return new WinRmException(fault.failureKind(), commandStarted, action + " failed: " + fault.describe());
+        return new WinRmException(fault.failureKind(), commandStarted, action.displayName() + " failed: " + fault.describe());
     }
 
     /** The same failure, now known to have happened after the command may have started. */

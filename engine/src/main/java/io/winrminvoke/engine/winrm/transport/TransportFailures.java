@@ -33,7 +33,11 @@ final class TransportFailures {
             case CANCELLED -> "request cancelled";
             default -> "protocol error";
         };
-        return new WinRmException(kind, false, what + " (" + endpoint + "): " + e, e);
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (kind == FailureKind.TLS_FAILED && detail.contains("PKIX")) {
+            detail = detail + " (the host's certificate is not trusted: trust its CA with a PEM file)";
+        }
+        return new WinRmException(kind, false, what + " (" + endpoint + "): " + detail, e);
     }
 
     private static FailureKind kindOf(IOException e) {

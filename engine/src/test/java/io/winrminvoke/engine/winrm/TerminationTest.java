@@ -1,0 +1,152 @@
+package io.winrminvoke.engine.winrm;
+
+import static io.winrminvoke.engine.winrm.SimulatorConnections.arrivalsForShell;
+import static io.winrminvoke.engine.winrm.SimulatorConnections.operations;
+import static io.winrminvoke.engine.winrm.SimulatorConnections.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.winrminvoke.simulator.FleetConfig;
+import io.winrminvoke.simulator.RequestLogEntry;
+import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatedHost;
+import io.winrminvoke.simulator.scenario.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stopping a command that hangs: terminate from another thread, the command deadline, closing
+ * the client. The simulator runs in real time here and the OperationTimeout is long, so a Receive
+ * is really held open when the stop comes: only aborting it makes the stop quick.
+ */
+class TerminationTest {
+
+    private static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous against load; a stop that waited for the held Receive would take 30 s. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(5);
+
+    private static SimulatedFleet fleet;
+
+    @BeforeAll
+    static void startFleet() {
+        fleet = SimulatedFleet.start(FleetConfig.builder()
+                .hosts(4).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .scenario(Scenario.fromJson("""
+                        {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]}}}"""))
+                .build());
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        fleet.close();
+    }
+
+    @Test
+    void terminateFromAnotherThreadAbortsTheReceiveThenSignalsAndDeletes() throws Exception {
+        SimulatedHost host = fleet.host(0);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT))) {
+            RemoteCommand remote = client.start("deploy.cmd", List.of(), false);
+            CollectingSink sink = new CollectingSink();
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> awaitExit(remote, sink, null));
+            assertThat(sink.firstOutput.await(10, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200); // the next Receive is now held open by the host
+
+            Instant before = Instant.now();
+            remote.terminate();
+            Duration took = Duration.between(before, Instant.now());
+
+            assertThat(took).isLessThan(STOP_BOUND);
+            assertThatThrownBy(() -> exit.get(STOP_BOUND.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(WinRmException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                        assertThat(e.commandStarted()).isTrue();
+                    });
+            remote.terminate(); // idempotent, never throws
+            remote.close();
+        }
+        assertEndsWithSignalTerminateThenDelete(host);
+        assertThat(host.counters().openShells()).isZero();
+    }
+
+    @Test
+    void deadlinePassingTerminatesTheCommandWithCommandTimeout() throws Exception {
+        SimulatedHost host = fleet.host(1);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            Instant before = Instant.now();
+
+            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), before.plusSeconds(1)))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.COMMAND_TIMEOUT);
+                        assertThat(e.commandStarted()).isTrue();
+                    });
+            assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(1).plus(STOP_BOUND));
+        }
+        assertEndsWithSignalTerminateThenDelete(host);
+        assertThat(host.counters().openShells()).isZero();
+    }
+
+    @Test
+    void closingTheClientTerminatesItsRunningCommand() throws Exception {
+        SimulatedHost host = fleet.host(2);
+        WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+        RemoteCommand remote = client.start("deploy.cmd", List.of(), false);
+        CollectingSink sink = new CollectingSink();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> awaitExit(remote, sink, null));
+        assertThat(sink.firstOutput.await(10, TimeUnit.SECONDS)).isTrue();
+
+        client.close();
+
+        assertThatThrownBy(() -> exit.get(STOP_BOUND.toSeconds(), TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(WinRmException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+        assertEndsWithSignalTerminateThenDelete(host);
+    }
+
+    @Test
+    void awaitExitAfterTerminateIsCancelledAndSendsNothing() throws Exception {
+        SimulatedHost host = fleet.host(3);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            remote.terminate();
+
+            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+            assertThatThrownBy(() -> remote.writeStdin(new byte[] {1}, true))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED));
+        }
+        assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
+                RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+    }
+
+    private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {
+        try {
+            return remote.awaitExit(sink, deadline);
+        } catch (WinRmException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    /** Signal terminate, then Delete, and no request for the shell after the Delete. */
+    private static void assertEndsWithSignalTerminateThenDelete(SimulatedHost host) throws InterruptedException {
+        Thread.sleep(300); // anything sent late would have arrived by now
+        List<RequestLogEntry> all = SimulatorConnections.arrivals(fleet, host);
+        String shellId = all.get(0).shellId();
+        List<RequestLogEntry> entries = arrivalsForShell(fleet, host, shellId);
+        List<String> operations = operations(entries);
+        assertThat(operations).containsSubsequence(RequestLogEntry.CREATE, RequestLogEntry.COMMAND,
+                RequestLogEntry.RECEIVE, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+        assertThat(operations.get(operations.size() - 1)).isEqualTo(RequestLogEntry.DELETE);
+        assertThat(operations.get(operations.size() - 2)).isEqualTo(RequestLogEntry.SIGNAL);
+        assertThat(entries.get(entries.size() - 2).signalCode()).endsWith("/signal/terminate");
+        assertThat(operations).containsOnlyOnce(RequestLogEntry.DELETE);
+    }
+}
