@@ -50,6 +50,7 @@ class InvalidInputTest {
         Files.writeString(dir.resolve("comments-only.txt"), "# nothing here yet\n\n   \n# still nothing\n");
         Files.writeString(dir.resolve("bad-hosts.txt"), "# ok so far\nhost-a\nhost-b:notaport\n");
         Files.writeString(dir.resolve("a-file"), "not a directory");
+        Files.writeString(dir.resolve("empty.ps1"), "\n  \n");
     }
 
     @AfterEach
@@ -127,6 +128,20 @@ class InvalidInputTest {
                 invalid("--codepage 0", "--codepage",
                         "--host", "{host}", "--codepage", "0", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
+                invalid("--codepage with PowerShell", "--codepage",
+                        "--host", "{host}", "--codepage", "932", "--user", "u", "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("unknown PowerShell edition", "--powershell-edition",
+                        "--host", "{host}", "--powershell-edition", "bash", "--user", "u", "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("PowerShell argument with --command", "--powershell-arg",
+                        "--host", "{host}", "--powershell-arg", "Build=42", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("PowerShell argument name with a space", "--powershell-arg",
+                        "--host", "{host}", "--powershell-arg", "Build Number=42", "--user", "u", "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("empty --powershell-file", "is empty",
+                        "--host", "{host}", "--powershell-file", "{dir}/empty.ps1", "--user", "u", "--password-env", "PW"),
                 invalid("--report-dir is a file", "--report-dir",
                         "--host", "{host}", "--report-dir", "{dir}/a-file", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"));

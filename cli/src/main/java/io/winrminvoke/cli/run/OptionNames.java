@@ -22,7 +22,8 @@ final class OptionNames {
             Map.entry("maxAttempts", "--retries"),
             Map.entry("initialDelay", "--retry-delay"),
             Map.entry("codepage", "--codepage"),
-            Map.entry("tls", "--ca-file"));
+            Map.entry("tls", "--ca-file"),
+            Map.entry("powershell argument name", "--powershell-arg"));
 
     private OptionNames() {
     }

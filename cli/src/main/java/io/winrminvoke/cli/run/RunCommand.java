@@ -6,6 +6,7 @@ import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
+import io.winrminvoke.engine.powershell.PowerShellEdition;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
@@ -70,6 +71,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "A PowerShell script file (UTF-8), sent as -EncodedCommand.")
     Path powershellFile;
 
+    @Option(names = "--powershell-edition", paramLabel = "EDITION",
+            description = "powershell (Windows PowerShell 5.1, default) or pwsh (PowerShell 7).")
+    String powershellEdition;
+
+    @Option(names = "--powershell-arg", paramLabel = "NAME=VALUE",
+            description = "A named argument for the script's param() block (repeatable); sent on stdin, "
+                    + "never on the remote command line.")
+    Map<String, String> powershellArguments = new LinkedHashMap<>();
+
+    @Option(names = "--error-action-stop",
+            description = "Run the script with $ErrorActionPreference = 'Stop': any error ends it with exit code 1.")
+    boolean errorActionStop;
+
     @Option(names = "--https", description = "Use HTTPS (default port 5986) instead of HTTP (5985).")
     boolean https;
 
@@ -123,7 +137,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--codepage", paramLabel = "N",
-            description = "Windows code page of the remote shell and of its output (default 65001 = UTF-8).")
+            description = "Windows code page of the remote shell and of its output, for --command "
+                    + "(default 65001 = UTF-8; PowerShell output is always UTF-8).")
     Integer codepage;
 
     @Option(names = "--csv-bom",
@@ -190,26 +205,46 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("give only one of --command, --powershell, --powershell-file (got "
                     + String.join(" and ", given) + ")");
         }
-        CommandSpec spec;
         if (command != null) {
+            List<String> powershellOnly = new ArrayList<>();
+            if (powershellEdition != null) {
+                powershellOnly.add("--powershell-edition");
+            }
+            if (!powershellArguments.isEmpty()) {
+                powershellOnly.add("--powershell-arg");
+            }
+            if (errorActionStop) {
+                powershellOnly.add("--error-action-stop");
+            }
+            if (!powershellOnly.isEmpty()) {
+                throw new InvalidInputException(String.join(", ", powershellOnly)
+                        + " applies only to --powershell or --powershell-file");
+            }
             if (command.isBlank()) {
                 throw InvalidInputException.forOption("--command", command, "a non-empty command line");
             }
-            spec = CommandSpec.commandLine(command);
-        } else {
-            String script = powershell != null ? powershell : InputFiles.readText(powershellFile, "--powershell-file");
-            if (script.isBlank()) {
-                throw new InvalidInputException(powershell != null
-                        ? "--powershell: the script is empty"
-                        : "--powershell-file: " + powershellFile + " is empty");
-            }
-            spec = OptionNames.translate(() -> PowerShellCommand.builder().script(script).build().toCommandSpec());
+            CommandSpec spec = CommandSpec.commandLine(command);
+            return codepage == null ? spec : new CommandSpec(spec.command(), spec.arguments(), spec.skipCmdShell(),
+                    spec.stdin(), codepage, spec.clixmlStderr(), spec.description());
         }
-        if (codepage == null) {
-            return spec;
+        if (codepage != null) {
+            // the wrapper makes PowerShell write UTF-8 whatever the shell's code page
+            throw new InvalidInputException("--codepage applies only to --command: PowerShell output is always UTF-8");
         }
-        return new CommandSpec(spec.command(), spec.arguments(), spec.skipCmdShell(), spec.stdin(), codepage,
-                spec.clixmlStderr(), spec.description());
+        String script = powershell != null ? powershell : InputFiles.readText(powershellFile, "--powershell-file");
+        if (script.isBlank()) {
+            throw new InvalidInputException(powershell != null
+                    ? "--powershell: the script is empty"
+                    : "--powershell-file: " + powershellFile + " is empty");
+        }
+        PowerShellCommand.Builder builder = PowerShellCommand.builder()
+                .script(script)
+                .arguments(powershellArguments)
+                .errorActionStop(errorActionStop);
+        if (powershellEdition != null) {
+            builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
+        }
+        return OptionNames.translate(() -> builder.build().toCommandSpec());
     }
 
     private String password() {
@@ -303,6 +338,11 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = request.options();
         Map<String, Object> effective = new LinkedHashMap<>();
         effective.put("command", request.command().description());
+        if (command == null) {
+            effective.put("powershellEdition", powershellEdition == null ? "powershell" : powershellEdition);
+            effective.put("powershellArguments", List.copyOf(powershellArguments.keySet()));
+            effective.put("errorActionStop", errorActionStop);
+        }
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
         effective.put("hostsFile", hostsFile);
