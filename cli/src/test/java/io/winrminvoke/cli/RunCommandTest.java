@@ -157,6 +157,24 @@ class RunCommandTest {
         assertThat(rerun.out()).contains("nothing to re-run");
     }
 
+    @Test
+    void keepReportsDeletesOnlyOlderReportDirectoriesThisToolCreated() throws Exception {
+        Path parent = reports.resolve("runs");
+        Path unrelated = Files.createDirectories(parent.resolve("not-a-report"));
+        for (String name : List.of("run-1", "run-2")) {
+            assertThat(run(hosts(OK), "--quiet", "--report-dir", parent.resolve(name).toString()).exitStatus()).isZero();
+        }
+
+        Outcome third = run(hosts(OK), "--quiet", "--keep-reports", "2", "--report-dir", parent.resolve("run-3").toString());
+
+        assertThat(third.exitStatus()).as(third.toString()).isZero();
+        assertThat(third.out()).contains("Deleted 1 old report directory");
+        assertThat(parent.resolve("run-1")).doesNotExist();
+        assertThat(parent.resolve("run-2")).isDirectory();
+        assertThat(parent.resolve("run-3").resolve("results.json")).isRegularFile();
+        assertThat(unrelated).isDirectory();
+    }
+
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

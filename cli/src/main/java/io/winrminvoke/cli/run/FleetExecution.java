@@ -1,18 +1,24 @@
 package io.winrminvoke.cli.run;
 
 import io.winrminvoke.cli.CliEnvironment;
+import io.winrminvoke.cli.VersionProvider;
 import io.winrminvoke.cli.console.ConsoleListener;
 import io.winrminvoke.cli.console.SummaryTable;
-import io.winrminvoke.cli.VersionProvider;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.report.ReportContext;
 import io.winrminvoke.engine.report.ReportDirectoryWriter;
+import io.winrminvoke.engine.report.retention.PruneResult;
+import io.winrminvoke.engine.report.retention.ReportPruner;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.FleetRun;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -69,12 +75,33 @@ public final class FleetExecution {
             new SummaryTable(masker).print(result, out);
             out.println("Reports: " + invocation.reportDir().toAbsolutePath().normalize());
             out.flush();
+            pruneOldReports(invocation, out, err);
             return result;
         } finally {
             reports.close();
             reported.countDown();
             removeHook(cancelOnShutdown);
         }
+    }
+
+    private static void pruneOldReports(RunInvocation invocation, PrintWriter out, PrintWriter err) {
+        if (invocation.retention().keepsEverything()) {
+            return;
+        }
+        Path current = invocation.reportDir().toAbsolutePath().normalize();
+        try {
+            PruneResult pruned = ReportPruner.prune(current.getParent(), invocation.retention(), Instant.now(),
+                    Set.of(current));
+            if (!pruned.deleted().isEmpty()) {
+                out.println("Deleted " + pruned.deleted().size() + " old report director"
+                        + (pruned.deleted().size() == 1 ? "y" : "ies") + " under " + current.getParent());
+            }
+            pruned.problems().forEach(problem -> err.println("winrm-invoke: warning: retention: " + problem));
+        } catch (IOException e) {
+            err.println("winrm-invoke: warning: retention: cannot list " + current.getParent() + ": " + e);
+        }
+        out.flush();
+        err.flush();
     }
 
     // A report file that cannot be written does not stop the run; the user hears of it once.

@@ -10,6 +10,7 @@ import io.winrminvoke.engine.powershell.PowerShellEdition;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
+import io.winrminvoke.engine.report.retention.RetentionPolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
@@ -125,6 +126,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: ./winrm-invoke-reports/<timestamp>).")
     Path reportDir;
 
+    @Option(names = "--keep-reports", paramLabel = "N",
+            description = "After the run, delete all but the newest N report directories next to this one "
+                    + "(only directories this tool created).")
+    Integer keepReports;
+
+    @Option(names = "--keep-reports-for", paramLabel = "DURATION",
+            description = "After the run, delete report directories next to this one older than DURATION "
+                    + "(e.g. 720h or P30D; only directories this tool created).")
+    String keepReportsFor;
+
     @Option(names = "--ca-file", paramLabel = "PEM",
             description = "Trust this CA (PEM) for HTTPS, verification stays on.")
     Path caFile;
@@ -174,6 +185,7 @@ public final class RunCommand implements Callable<Integer> {
         CommandSpec commandSpec = commandSpec();
         String password = password();
         RunOptions options = runOptions(tlsSettings());
+        RetentionPolicy retention = retention();
         TargetList targets = targets();
         if (targets.targets().isEmpty()) {
             return null;
@@ -184,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
                 commandSpec, options, SecretMasker.of(password)));
         Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
         return new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
-                effectiveOptions(request));
+                effectiveOptions(request), retention);
     }
 
     private CommandSpec commandSpec() {
@@ -294,6 +306,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         builder.retryPolicy(retryPolicy());
         return OptionNames.translate(builder::build);
+    }
+
+    private RetentionPolicy retention() {
+        if (keepReports != null && keepReports < 1) {
+            throw InvalidInputException.forOption("--keep-reports", keepReports, "allowed 1 or more");
+        }
+        Duration maxAge = keepReportsFor == null ? null : DurationParser.parse(keepReportsFor, "--keep-reports-for");
+        if (maxAge != null && maxAge.isZero()) {
+            throw InvalidInputException.forOption("--keep-reports-for", keepReportsFor, "a duration longer than 0");
+        }
+        return new RetentionPolicy(keepReports, maxAge);
     }
 
     private RetryPolicy retryPolicy() {
