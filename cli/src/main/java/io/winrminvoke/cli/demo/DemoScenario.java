@@ -41,7 +41,7 @@ final class DemoScenario {
                     {"stderr": "ERROR: not enough space on disk D:\\r\\n"} ] },
                 "8": { "refuse": true },
                 "9": { "exitCode": 0, "steps": [
-                    {"stdout": "Warming caches (slow disk)...\\r\\n"}, {"sleep": "PT3S"},
+                    {"stdout": "Warming caches (slow disk)...\\r\\n"}, {"sleep": "PT2.5S"},
                     {"stdout": "Deployed build 42\\r\\n"} ] },
                 "10": { "exitCode": 0, "steps": [
                     {"stdout": "\u30d3\u30eb\u30c9 42 \u3092\u30c7\u30d7\u30ed\u30a4\u3057\u307e\u3057\u305f\\r\\n"},
@@ -57,7 +57,7 @@ final class DemoScenario {
             "--throttle", "6",
             "--retries", "1",
             "--retry-delay", "500ms",
-            "--command-timeout", "4s");
+            "--command-timeout", "5s");
 
     private DemoScenario() {
     }
