@@ -3,6 +3,8 @@ package io.winrminvoke.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.retry.RetryPolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,19 @@ class CommandLineBasicsTest {
         assertThat(outcome.out()).contains("--hosts-file", "--host", "--user", "--password-env", "--command",
                 "--powershell", "--powershell-file", "--https", "--port", "--throttle", "--retries", "--retry-delay",
                 "--connect-timeout", "--command-timeout", "--timeout", "--report-dir", "--rerun-failed");
+    }
+
+    @Test
+    void runHelpStatesTheEngineDefaults() {
+        Outcome outcome = InProcessCli.run(Map.of(), "run", "--help");
+
+        // the help text is written by hand; this keeps it from drifting away from the engine
+        assertThat(outcome.out().replaceAll("\\s+", " "))
+                .contains("(default " + RunOptions.DEFAULT_THROTTLE + ", as Invoke-Command)")
+                .contains("(default " + (RetryPolicy.DEFAULT_MAX_ATTEMPTS - 1) + ")")
+                .contains("doubles after each (default " + RetryPolicy.DEFAULT_INITIAL_DELAY.toSeconds() + "s)")
+                .contains("connect timeout (default " + RunOptions.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s)")
+                .contains("(default " + RunOptions.DEFAULT_OPERATION_TIMEOUT.toSeconds() + "s)");
     }
 
     @Test

@@ -35,10 +35,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Runs a command on 12 simulated Windows hosts started in this process (loopback only):",
-            "7 deploy normally, 1 exits 3, 1 refuses connections, 1 is slow, 1 answers in Japanese,",
-            "1 hangs until --command-timeout; host 0 prints the password, which the console and the",
-            "reports mask."},
+            "Runs a deployment on 12 simulated Windows hosts started in this process; needs only Java.",
+            "The hosts listen on loopback only: 7 deploy normally, 1 exits 3, 1 refuses connections,",
+            "1 is slow, 1 answers in Japanese, 1 hangs until --command-timeout; host 0 prints the",
+            "password, which the console and the reports mask."},
         footer = {"",
                 "Exit status: 0 every host ended as the scenario intends (the demo worked); 1 otherwise."})
 public final class DemoCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String PASSWORD_VARIABLE = "WINRM_INVOKE_DEMO_PASSWORD";
 
     @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "Where the reports go (default: ./winrm-invoke-reports/<timestamp>).")
+            description = "Where the reports go (default: a new directory under ./winrm-invoke-reports).")
     Path reportDir;
 
     @Option(names = {"-q", "--quiet"}, description = "No live [host] lines and no progress line.")

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run only the hosts that did not succeed in this earlier results.json.")
     Path rerunFailed;
 
-    @Option(names = "--user", required = true, description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
+    @Option(names = "--user", required = true, paramLabel = "USER", description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
     String user;
 
     @Option(names = "--password-env", required = true, paramLabel = "VAR",
@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--https", description = "Use HTTPS (default port 5986) instead of HTTP (5985).")
     boolean https;
 
-    @Option(names = "--port", description = "Port for hosts that name none (default 5985, 5986 with --https).")
+    @Option(names = "--port", paramLabel = "N", description = "Port for hosts that name none (default 5985, 5986 with --https).")
     Integer port;
 
     @Option(names = "--throttle", paramLabel = "N",
@@ -123,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "Where results.json, results.csv, junit.xml, events.jsonl and hosts/*.log go "
-                    + "(default: ./winrm-invoke-reports/<timestamp>).")
+                    + "(default: a new winrm-invoke-<UTC time> directory under ./winrm-invoke-reports).")
     Path reportDir;
 
     @Option(names = "--keep-reports", paramLabel = "N",
