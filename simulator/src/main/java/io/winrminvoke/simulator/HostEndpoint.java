@@ -48,52 +48,62 @@ final class HostEndpoint implements HttpHandler {
     public void handle(HttpExchange ex) throws IOException {
         Instant time = Instant.now();
         ExchangeRecord record = new ExchangeRecord();
-        int status = 0;
+        Reply reply;
+        boolean drop;
         try {
             host.countersInternal().requestReceived();
             long n = requestNumber.incrementAndGet();
-            long limit = behaviour.maxEnvelopeSizeKb() * 1024L;
-            byte[] body = readBody(ex.getRequestBody(), limit);
-            clock.sleep(behaviour.latency());
-            WsmanRequest request = null;
-            try {
-                request = body == null ? null : WsmanRequest.parse(body);
-                if (request != null) {
-                    record.operation = request.action().operation();
-                    record.shellId = request.shellId();
-                }
-            } catch (MalformedRequestException e) {
-                request = null;
-            }
-            Reply reply;
-            if (!"/wsman".equals(ex.getRequestURI().getPath())) {
-                reply = new Reply(404, new byte[0]);
-            } else if (!"POST".equals(ex.getRequestMethod())) {
-                reply = new Reply(405, new byte[0]);
-            } else if (!authorized(ex)) {
-                reply = unauthorized(ex);
-            } else if (behaviour.faultOnRequest() != null && behaviour.faultOnRequest().n() == n) {
-                reply = injectedFault(request, record, behaviour.faultOnRequest().fault());
-            } else if (body == null) {
-                reply = service.fault(null, record, WsmanFault.EncodingLimit, null,
-                        "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/ServiceEnvelopeLimit");
-            } else if (request == null) {
-                reply = service.fault(null, record, WsmanFault.InvalidMessage, null, null);
-            } else {
-                reply = service.handle(request, host.endpoint().toString(),
-                        ex.getRemoteAddress().getAddress().getHostAddress(), record);
-            }
-            if (behaviour.dropOnRequest() != null && behaviour.dropOnRequest() == n) {
-                dropMidResponse(ex, reply);
-                return;
-            }
-            send(ex, reply);
-            status = reply.status();
-        } finally {
-            log.add(new RequestLogEntry(host.name(), record.operation, record.shellId, record.commandId,
-                    record.commandLine, record.decodedScript, record.signalCode, record.stdinBase64, record.fault,
-                    status, time));
+            reply = answer(ex, record, n);
+            drop = behaviour.dropOnRequest() != null && behaviour.dropOnRequest() == n;
+        } catch (IOException | RuntimeException e) {
+            log(record, 0, time);
+            throw e;
         }
+        // logged before the client can see the answer, so a test that just got it finds the entry
+        log(record, drop ? 0 : reply.status(), time);
+        if (drop) {
+            dropMidResponse(ex, reply);
+        } else {
+            send(ex, reply);
+        }
+    }
+
+    private Reply answer(HttpExchange ex, ExchangeRecord record, long n) throws IOException {
+        long limit = behaviour.maxEnvelopeSizeKb() * 1024L;
+        byte[] body = readBody(ex.getRequestBody(), limit);
+        clock.sleep(behaviour.latency());
+        WsmanRequest request;
+        try {
+            request = body == null ? null : WsmanRequest.parse(body);
+            if (request != null) {
+                record.operation = request.action().operation();
+                record.shellId = request.shellId();
+            }
+        } catch (MalformedRequestException e) {
+            request = null;
+        }
+        if (!"/wsman".equals(ex.getRequestURI().getPath())) {
+            return new Reply(404, new byte[0]);
+        } else if (!"POST".equals(ex.getRequestMethod())) {
+            return new Reply(405, new byte[0]);
+        } else if (!authorized(ex)) {
+            return unauthorized(ex);
+        } else if (behaviour.faultOnRequest() != null && behaviour.faultOnRequest().n() == n) {
+            return injectedFault(request, record, behaviour.faultOnRequest().fault());
+        } else if (body == null) {
+            return service.fault(null, record, WsmanFault.EncodingLimit, null,
+                    "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/ServiceEnvelopeLimit");
+        } else if (request == null) {
+            return service.fault(null, record, WsmanFault.InvalidMessage, null, null);
+        }
+        return service.handle(request, host.endpoint().toString(),
+                ex.getRemoteAddress().getAddress().getHostAddress(), record);
+    }
+
+    private void log(ExchangeRecord record, int status, Instant time) {
+        log.add(new RequestLogEntry(host.name(), record.operation, record.shellId, record.commandId,
+                record.commandLine, record.decodedScript, record.signalCode, record.stdinBase64, record.fault,
+                status, time));
     }
 
     private Reply injectedFault(WsmanRequest request, ExchangeRecord record, WsmanFault fault) {
@@ -172,7 +182,7 @@ final class HostEndpoint implements HttpHandler {
         byte[] body = reply.body().length > 1 ? reply.body() : "<s:Envelope".getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
         ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        ex.sendResponseHeaders(reply.status() == 401 ? 200 : reply.status(), body.length);
+        ex.sendResponseHeaders(reply.status(), body.length);
         OutputStream out = ex.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();

@@ -40,7 +40,8 @@ class ScenarioBehaviourTest {
                 "12": { "latency": "PT20S" },
                 "13": { "requireHttps": true },
                 "14": { "maxTimeoutMs": 1000, "steps": [ {"sleep": "PT30S"} ] },
-                "15": { "faultOnRequest": { "n": 1, "fault": "EncodingLimit" } }
+                "15": { "faultOnRequest": { "n": 1, "fault": "EncodingLimit" } },
+                "17": { "steps": [ {"stderrBase64": "/w=="}, {"stderrRepeat": "ab", "bytes": 5}, {"stdout": "done"} ] }
               }
             }
             """;
@@ -48,7 +49,7 @@ class ScenarioBehaviourTest {
 
     @BeforeAll
     static void start() {
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(17).user("admin").password("s3cret")
+        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(18).user("admin").password("s3cret")
                 .clockScale(0.01).scenario(Scenario.fromJson(SCENARIO)).build());
     }
 
@@ -260,5 +261,13 @@ class ScenarioBehaviourTest {
         WsmanTestClient.Output out = client(0).run("x");
         assertThat(out.responses().stream().filter(r -> r.status() == 200).map(WsmanTestClient.Response::text))
                 .anySatisfy(t -> assertThat(t).contains(SHELL_NS + "/CommandState/Running"));
+    }
+
+    @Test
+    void stderrStepsWriteExactBytes() {
+        WsmanTestClient.Output out = client(17).run("x");
+        assertThat(out.stderr()).containsExactly(0xFF, 'a', 'b', 'a', 'b', 'a');
+        assertThat(out.stdoutText()).isEqualTo("done");
+        assertThat(out.exitCode()).isZero();
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.winrminvoke.simulator.WsmanTestClient.SHELL_NS;
@@ -199,5 +201,52 @@ class WinRsProtocolTest {
         assertThat(fleet.host(1).counters().openShells()).isZero();
         assertThat(fleet.host(1).counters().maxConcurrentShells()).isGreaterThanOrEqualTo(Math.max(before, 3));
         assertThat(fleet.counters().maxConcurrentShells()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void ctrlCEndsTheProcessAndItsExitCodeCanStillBeReceived() {
+        String shell = client.openShell();
+        String cmd = client.startCommand(shell, "echo started; exec sleep 300");
+        client.operationTimeout = "PT1S";
+        try {
+            assertThat(client.receive(shell, cmd).text()).contains("CommandState/Running");
+            assertThat(client.signal(shell, cmd, "ctrl_c").status()).isEqualTo(200);
+            WsmanTestClient.Output out = client.receiveAll(shell, cmd);
+            assertThat(out.exitCode()).isEqualTo(143); // SIGTERM, the /bin/sh stand-in for Ctrl+C
+        } finally {
+            client.operationTimeout = "PT20S";
+            client.delete(shell);
+        }
+    }
+
+    @Test
+    void commandLineLongerThanCmdExeAllowsIsNotRun() {
+        String tooLong = "echo " + "x".repeat(8200);
+        WsmanTestClient.Output out = client.run(tooLong);
+        assertThat(out.stdoutText()).isEmpty();
+        assertThat(out.stderrText()).isEqualTo("The command line is too long.\r\n");
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(client.run("echo " + "y".repeat(8000)).stdoutText()).hasSize(8001);
+    }
+
+    @Test
+    void stopListeningCutsOpenConnectionsAndKeepsShells() throws InterruptedException {
+        // real time: the Receive must still be waiting (OperationTimeout 20 s) when the port closes
+        try (SimulatedFleet realTime = SimulatedFleet.start(FleetConfig.builder().password("s3cret").build())) {
+            SimulatedHost host = realTime.host(0);
+            WsmanTestClient c = new WsmanTestClient(host.endpoint(), "admin", "s3cret");
+            String shell = c.openShell();
+            String cmd = c.startCommand(shell, "sleep 300");
+            long before = host.counters().requests();
+            CompletableFuture<WsmanTestClient.Response> waiting = CompletableFuture.supplyAsync(() -> c.receive(shell, cmd));
+            while (host.counters().requests() == before && !waiting.isDone()) {
+                Thread.sleep(5);
+            }
+            host.stopListening();
+            assertThat(waiting).failsWithin(Duration.ofSeconds(20));
+            host.startListening();
+            assertThat(c.signal(shell, cmd, "terminate").status()).isEqualTo(200);
+            assertThat(c.delete(shell).status()).isEqualTo(200);
+        }
     }
 }

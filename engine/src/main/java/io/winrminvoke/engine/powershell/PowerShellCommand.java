@@ -2,6 +2,7 @@ package io.winrminvoke.engine.powershell;
 
 import io.winrminvoke.engine.options.InvalidInputException;
 import io.winrminvoke.engine.run.CommandSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public record PowerShellCommand(String script, Map<String, String> arguments, Po
         if (script == null || script.isBlank()) {
             throw new InvalidInputException("powershell script: must not be empty");
         }
+        requireWellFormed(script, "powershell script");
         arguments = validated(arguments == null ? Map.of() : arguments);
         edition = edition == null ? PowerShellEdition.WINDOWS_POWERSHELL : edition;
     }
@@ -75,7 +77,7 @@ public record PowerShellCommand(String script, Map<String, String> arguments, Po
     }
 
     private String commandLine(String wrapper) {
-        String encoded = Base64.getEncoder().encodeToString(wrapper.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        String encoded = Base64.getEncoder().encodeToString(wrapper.getBytes(StandardCharsets.UTF_16LE));
         return edition.executable() + " -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand " + encoded;
     }
 
@@ -95,9 +97,23 @@ public record PowerShellCommand(String script, Map<String, String> arguments, Po
             if (value == null) {
                 throw new InvalidInputException("powershell argument '" + name + "': has no value (use \"\" for empty)");
             }
+            requireWellFormed(value, "powershell argument '" + name + "'");
             copy.put(name, value);
         });
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** Text with a lone surrogate has no UTF-8 form; encoding it would silently put '?' in its place. */
+    private static void requireWellFormed(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidInputException(what + ": invalid text: unpaired UTF-16 surrogate at character " + i
+                        + "; only well-formed Unicode text can be sent");
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.powershell;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -77,7 +78,7 @@ final class WrapperScript {
      */
     static byte[] stdinBytes(byte[] payload) {
         String lines = Base64.getMimeEncoder().encodeToString(payload) + "\r\n";
-        return lines.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return lines.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String render(String payloadExpression, int payloadLength, boolean errorActionStop) {

@@ -78,7 +78,7 @@ final class JUnitReportWriter {
         xml.writeAttribute("failures", Integer.toString(failures));
         xml.writeAttribute("errors", Integer.toString(errors));
         xml.writeAttribute("skipped", Integer.toString(skipped));
-        xml.writeAttribute("time", seconds(ResultsJsonWriter.millis(summary.started(), summary.ended())));
+        xml.writeAttribute("time", ReportText.seconds(ReportText.millis(summary.started(), summary.ended())));
         if (summary.started() != null) {
             xml.writeAttribute("timestamp", TIMESTAMP.format(summary.started()));
         }
@@ -116,7 +116,7 @@ final class JUnitReportWriter {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", classname);
         xml.writeAttribute("name", XmlText.attribute(host.target().display()));
-        xml.writeAttribute("time", seconds(ResultsJsonWriter.millis(host.started(), host.ended())));
+        xml.writeAttribute("time", ReportText.seconds(ReportText.millis(host.started(), host.ended())));
         switch (host.status()) {
             case SUCCEEDED -> {
             }
@@ -148,18 +148,8 @@ final class JUnitReportWriter {
         }
         details.append(": ").append(message).append('\n');
         for (Attempt attempt : host.attempts()) {
-            details.append("attempt ").append(attempt.number()).append(": ").append(attempt.outcome());
-            if (attempt.exitCode() != null) {
-                details.append(", exit code ").append(attempt.exitCode());
-            }
-            if (attempt.failure() != null) {
-                details.append(", ").append(attempt.failure());
-            }
-            if (attempt.error() != null) {
-                details.append(": ").append(masker.mask(attempt.error()));
-            }
-            details.append(" (").append(seconds(ResultsJsonWriter.millis(attempt.started(), attempt.ended())))
-                    .append(" s)\n");
+            details.append("attempt ").append(attempt.number()).append(": ")
+                    .append(ReportText.attempt(attempt, masker)).append('\n');
         }
         details.append("transcript: ").append(TranscriptFileNames.relativePath(host.target())).append('\n');
         xml.writeCharacters(XmlText.clean(details.toString()));
@@ -210,10 +200,6 @@ final class JUnitReportWriter {
         return text.substring(0, headEnd)
                 + "\n[... " + (tailStart - headEnd) + " characters omitted; full output: " + transcript + " ...]\n"
                 + text.substring(tailStart);
-    }
-
-    static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%d.%03d", millis / 1000, millis % 1000);
     }
 
     static String timestamp(Instant instant) {

@@ -116,7 +116,7 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("outcome", attempt.outcome() == null ? null : attempt.outcome().name());
         data.put("exitCode", attempt.exitCode());
-        data.put("durationMs", ResultsJsonWriter.millis(attempt.started(), attempt.ended()));
+        data.put("durationMs", ReportText.millis(attempt.started(), attempt.ended()));
         data.put("failure", attempt.failure());
         data.put("error", masker.mask(attempt.error()));
         data.put("retried", attempt.retried());
@@ -132,7 +132,7 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         data.put("status", result.status().name());
         data.put("exitCode", result.exitCode());
         data.put("attempts", result.attempts().size());
-        data.put("durationMs", ResultsJsonWriter.millis(result.started(), result.ended()));
+        data.put("durationMs", ReportText.millis(result.started(), result.ended()));
         data.put("stdoutTruncated", result.stdoutTruncated());
         data.put("stderrTruncated", result.stderrTruncated());
         data.put("transcript", TranscriptFileNames.relativePath(result.target()));
@@ -154,14 +154,9 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         write(RESULTS_JSON, () -> ResultsJsonWriter.write(dir.resolve(RESULTS_JSON), result, context));
         write(RESULTS_CSV, () -> ResultsCsvWriter.write(dir.resolve(RESULTS_CSV), result, context));
         write(JUNIT_XML, () -> JUnitReportWriter.write(dir.resolve(JUNIT_XML), result, context));
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("total", result.summary().total());
-        for (HostStatus status : HostStatus.values()) {
-            counts.put(status.name(), result.summary().count(status));
-        }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("durationMs", ResultsJsonWriter.millis(result.summary().started(), result.summary().ended()));
-        data.put("counts", counts);
+        data.put("durationMs", ReportText.millis(result.summary().started(), result.summary().ended()));
+        data.put("counts", ReportText.counts(result.summary()));
         data.put("reportProblems", problems.messages().size());
         String level = result.summary().allSucceeded() ? "INFO" : "WARN";
         event(level, null, null, "run-finished", result.summary().count(HostStatus.SUCCEEDED) + " of "
@@ -191,35 +186,16 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
             text.append(", exit code ").append(result.exitCode());
         }
         text.append(", ").append(result.attempts().size()).append(" attempt(s), ")
-                .append(JUnitReportWriter.seconds(ResultsJsonWriter.millis(result.started(), result.ended()))).append(" s");
+                .append(ReportText.seconds(ReportText.millis(result.started(), result.ended()))).append(" s");
         if (result.message() != null) {
             text.append(": ").append(masker.mask(result.message()));
         }
-        return oneLine(text.toString());
+        return ReportText.oneLine(text.toString());
     }
 
     private String describe(Attempt attempt, Duration nextDelay) {
-        StringBuilder text = new StringBuilder("attempt ").append(attempt.number()).append(" ended: ")
-                .append(attempt.outcome());
-        if (attempt.exitCode() != null) {
-            text.append(", exit code ").append(attempt.exitCode());
-        }
-        if (attempt.failure() != null) {
-            text.append(", ").append(attempt.failure());
-        }
-        if (attempt.error() != null) {
-            text.append(": ").append(masker.mask(attempt.error()));
-        }
-        text.append(", ").append(JUnitReportWriter.seconds(ResultsJsonWriter.millis(attempt.started(), attempt.ended())))
-                .append(" s");
-        if (nextDelay != null) {
-            text.append("; next attempt in ").append(JUnitReportWriter.seconds(nextDelay.toMillis())).append(" s");
-        }
-        return oneLine(text.toString());
-    }
-
-    private static String oneLine(String text) {
-        return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        String text = "attempt " + attempt.number() + " ended: " + ReportText.attempt(attempt, masker);
+        return nextDelay == null ? text : text + "; next attempt in " + ReportText.seconds(nextDelay.toMillis()) + " s";
     }
 
     private static String levelOf(HostStatus status) {

@@ -36,11 +36,11 @@ final class ResultsCsvWriter {
             for (HostResult host : result.hosts()) {
                 Instant when = host.ended() != null ? host.ended() : result.summary().ended();
                 printer.printRecord(
-                        ResultsJsonWriter.text(when),
+                        ReportText.instant(when),
                         host.target().display(),
                         host.status().name(),
                         host.exitCode() == null ? "" : host.exitCode().toString(),
-                        ResultsJsonWriter.millis(host.started(), host.ended()),
+                        ReportText.millis(host.started(), host.ended()),
                         host.attempts().size(),
                         neutralizeFormula(masker.mask(host.message())));
             }

@@ -6,17 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
-import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.result.RunSummary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes results.json (see {@link ResultsDocument}). */
 final class ResultsJsonWriter {
@@ -38,13 +33,9 @@ final class ResultsJsonWriter {
     static ResultsDocument document(RunResult result, ReportContext context) {
         Masker masker = context.masker();
         RunSummary summary = result.summary();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("total", summary.total());
-        for (HostStatus status : HostStatus.values()) {
-            counts.put(status.name(), summary.count(status));
-        }
-        ResultsRun run = new ResultsRun(context.runName(), text(summary.started()), text(summary.ended()),
-                millis(summary.started(), summary.ended()), counts,
+        ResultsRun run = new ResultsRun(context.runName(), ReportText.instant(summary.started()),
+                ReportText.instant(summary.ended()), ReportText.millis(summary.started(), summary.ended()),
+                ReportText.counts(summary),
                 OptionValues.toJson(context.effectiveOptions(), masker));
         List<ResultsHost> hosts = new ArrayList<>(result.hosts().size());
         for (HostResult host : result.hosts()) {
@@ -57,24 +48,17 @@ final class ResultsJsonWriter {
     private static ResultsHost host(HostResult host, Masker masker) {
         List<ResultsAttempt> attempts = new ArrayList<>(host.attempts().size());
         for (Attempt a : host.attempts()) {
-            attempts.add(new ResultsAttempt(a.number(), text(a.started()), text(a.ended()),
-                    millis(a.started(), a.ended()), a.outcome() == null ? null : a.outcome().name(),
+            attempts.add(new ResultsAttempt(a.number(), ReportText.instant(a.started()), ReportText.instant(a.ended()),
+                    ReportText.millis(a.started(), a.ended()), a.outcome() == null ? null : a.outcome().name(),
                     a.exitCode(), masker.mask(a.error()), a.failure(), a.retried()));
         }
         return new ResultsHost(host.target().display(), host.target().host(),
                 host.target().hasPort() ? host.target().port() : null,
                 host.status().name(), host.exitCode(), masker.mask(host.message()),
-                text(host.started()), text(host.ended()), millis(host.started(), host.ended()), attempts,
+                ReportText.instant(host.started()), ReportText.instant(host.ended()),
+                ReportText.millis(host.started(), host.ended()), attempts,
                 new ResultsOutput(masker.mask(host.stdout()), host.stdoutTruncated()),
                 new ResultsOutput(masker.mask(host.stderr()), host.stderrTruncated()),
                 TranscriptFileNames.relativePath(host.target()));
-    }
-
-    static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    static long millis(Instant from, Instant to) {
-        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toMillis());
     }
 }

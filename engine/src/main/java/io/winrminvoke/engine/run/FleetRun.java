@@ -185,9 +185,14 @@ public final class FleetRun {
         return timer.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /** Called with the host's gate held, once per host. */
+    /**
+     * Called with the host's gate held, once per host. Serialised so {@code done} reaches
+     * listeners in increasing order (a progress line never goes backwards).
+     */
     void hostFinished(HostResult result) {
-        listener.hostFinished(result, finishedHosts.incrementAndGet(), hosts.size());
+        synchronized (finishedHosts) {
+            listener.hostFinished(result, finishedHosts.incrementAndGet(), hosts.size());
+        }
     }
 
     // ---- the run ----

@@ -105,8 +105,9 @@ final class HostRun {
         }
     }
 
-    /** Whether this host has begun (claimed by a worker and past the stop check). */
     // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
+
+    /** Whether this host has begun (claimed by a worker and past the stop check). */
     boolean started() {
         return started != null;
     }
@@ -178,7 +179,7 @@ final class HostRun {
         ScheduledFuture<?> watchdog = commandDeadline == null ? null
                 : run.schedule(handle::commandDeadlinePassed, Duration.between(Instant.now(), commandDeadline));
         AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
-                (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
+                spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
         try {
             WinRsClient client = run.clients().connect(connectionSettings());
             try (client) {

@@ -175,6 +175,15 @@ class PowerShellCommandTest {
     }
 
     @Test
+    void textThatHasNoUtf8FormIsRejectedInsteadOfAltered() {
+        assertThatThrownBy(() -> PowerShellCommand.builder().script("Write-Output 'a\uD800b'").build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("powershell script")
+                .hasMessageContaining("character 15");
+        assertThatThrownBy(() -> PowerShellCommand.builder().script("x").arguments(Map.of("V", "\uDC00")).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'V'");
+    }
+
+    @Test
     void toStringNamesArgumentsButNeverShowsValues() {
         PowerShellCommand command = PowerShellCommand.builder().script("x")
                 .arguments(Map.of("Password", "s3cret-value")).build();

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -224,8 +223,6 @@ class PowerShellOverSimulatorTest {
     }
 
     @Test
-    @Disabled("needs the runner to pass stderr through ClixmlStderr when CommandSpec.clixmlStderr() is set "
-            + "(AttemptOutput, before line assembly); enable when wired")
     void clixmlStderrIsCleanInTheHostResultAndProgressOnlyStderrIsEmpty() {
         HostResult failed = run(3, PowerShellCommand.builder().script("Get-Item C:\\nope").build().toCommandSpec());
         HostResult noisy = run(7, PowerShellCommand.builder().script("exit 3").build().toCommandSpec());

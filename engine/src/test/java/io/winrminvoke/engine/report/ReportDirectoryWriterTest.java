@@ -105,7 +105,28 @@ class ReportDirectoryWriterTest {
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "report.sample.dir", matches = ".+")
     void writeSampleReport() {
         Path dir = Path.of(System.getProperty("report.sample.dir"));
-        mixedRun().play(writer(dir, false));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("command", "C:\\deploy\\install.cmd /quiet");
+        options.put("user", "CORP\\deploy");
+        options.put("https", true);
+        options.put("throttle", 32);
+        options.put("commandTimeout", Duration.ofMinutes(10));
+        options.put("retries", 1);
+        Instant t0 = Instant.parse("2026-11-25T18:00:00.120Z");
+        ScriptedRun run = new ScriptedRun(t0)
+                .add(host(new Target("web01.corp.example.com", 0), t0.plusMillis(15))
+                        .out("Installing package 2.4.1", "Done.").attempt(HostStatus.SUCCEEDED, 0, null, null)
+                        .finish(HostStatus.SUCCEEDED, 0, null))
+                .add(host(new Target("web02.corp.example.com", 5986), t0.plusMillis(17))
+                        .out("Installing package 2.4.1").err("ERROR: disk C: is full").attempt(HostStatus.FAILED, 3, null, null)
+                        .finish(HostStatus.FAILED, 3, "exit code 3"))
+                .add(host(new Target("fe80::7", 5986), t0.plusMillis(18))
+                        .attempt(HostStatus.UNREACHABLE, null, "connect to [fe80::7]:5986: connection refused", "CONNECTION_REFUSED")
+                        .attempt(HostStatus.UNREACHABLE, null, "connect to [fe80::7]:5986: connection refused", "CONNECTION_REFUSED")
+                        .finish(HostStatus.UNREACHABLE, null, "connection refused (2 attempts)"))
+                .add(host(new Target("db01.corp.example.com", 0), t0).finish(HostStatus.SKIPPED, null, "not started: run cancelled"));
+        run.play(new ReportDirectoryWriter(new ReportContext(dir, "nightly-deploy", "0.1.0", options,
+                SecretMasker.of(PASSWORD), false), reported::add, new TickingClock(t0, Duration.ofMillis(250))));
     }
 
     @Test
@@ -460,6 +481,34 @@ class ReportDirectoryWriterTest {
         }
         for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
             assertThat(JSON.readTree(line).get("event")).isNotNull();
+        }
+    }
+
+    /** A clock for the docs sample: every reading is {@code step} later than the one before. */
+    private static final class TickingClock extends Clock {
+        private Instant now;
+        private final Duration step;
+
+        TickingClock(Instant start, Duration step) {
+            this.now = start;
+            this.step = step;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            Instant current = now;
+            now = now.plus(step);
+            return current;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 

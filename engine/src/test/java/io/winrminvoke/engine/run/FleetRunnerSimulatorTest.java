@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The fan-out, retry, timeouts and cancellation against the simulated fleet (real wire). */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FleetRunnerSimulatorTest {
 
     private static final String USER = "admin";
@@ -236,6 +236,31 @@ class FleetRunnerSimulatorTest {
         List<RequestLogEntry> log = fleet.requestLog().entries();
         assertThat(log.stream().filter(e -> RequestLogEntry.COMMAND.equals(e.operation())).count()).isEqualTo(25);
         assertSignalThenDeleteEndEveryShell(log);
+    }
+
+    @Test
+    void cancelEndsAWaitBetweenRetriesAtOnce() throws Exception {
+        fleet = start(FleetConfig.builder().hosts(1).scenario(Scenario.fromJson("{\"hosts\":{\"0\":{\"refuse\":true}}}")));
+        RetryPolicy slow = RetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofSeconds(30)).jitter(0).build();
+        CountDownLatch waiting = new CountDownLatch(1);
+        FleetRun run = FleetRunner.start(request(fleet.hosts(), options().retryPolicy(slow)), new RunListener() {
+            @Override
+            public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
+                if (nextDelay != null) {
+                    waiting.countDown();
+                }
+            }
+        });
+        assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        run.cancel();
+        RunResult result = run.await();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        HostResult h = result.hosts().get(0);
+        assertThat(h.status()).isEqualTo(HostStatus.CANCELLED);
+        assertThat(h.attempts()).hasSize(1);
+        assertThat(h.message()).startsWith("run cancelled while waiting to retry (last attempt: CONNECTION_REFUSED");
     }
 
     @Test
@@ -455,7 +480,7 @@ class FleetRunnerSimulatorTest {
                     }
                 });
         assertThat(events.get(0)).isEqualTo("start 5");
-        assertThat(events.subList(1, 6)).containsExactlyInAnyOrder("done 1/5", "done 2/5", "done 3/5", "done 4/5", "done 5/5");
+        assertThat(events.subList(1, 6)).containsExactly("done 1/5", "done 2/5", "done 3/5", "done 4/5", "done 5/5");
         assertThat(events.get(6)).isEqualTo("finished 5");
         assertThat(finished.values()).containsOnly(1).hasSize(5);
         assertThat(result.hosts().get(0).status()).isEqualTo(HostStatus.UNREACHABLE);

@@ -3,6 +3,7 @@ package io.winrminvoke.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.options.InvalidInputException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class OutputDecodingTest {
     @Test
     void attemptOutputDecodesMasksCapturesAndStreamsLinesPerStream() {
         List<String> seen = new ArrayList<>();
-        AttemptOutput out = new AttemptOutput(StandardCharsets.UTF_8, t -> t.replace("s3cret", "****"), 1024,
+        AttemptOutput out = new AttemptOutput(StandardCharsets.UTF_8, t -> t.replace("s3cret", "****"), 1024, false,
                 (stream, line) -> seen.add(stream + ":" + line));
         byte[] bytes = ("pass=s3cret\n" + JAPANESE).getBytes(StandardCharsets.UTF_8);
         out.stdout(Arrays.copyOfRange(bytes, 0, 8));
@@ -99,6 +100,33 @@ class OutputDecodingTest {
         assertThat(seen).containsExactly("STDERR:warn", "STDOUT:pass=****", "STDOUT:" + JAPANESE);
         assertThat(out.stdoutCapture().text()).isEqualTo("pass=****\n" + JAPANESE + "\n");
         assertThat(out.stderrCapture().text()).isEqualTo("warn\n");
+    }
+
+    @Test
+    void clixmlStderrBecomesReadableTextBeforeLinesAreCutAndMasked() {
+        String clixml = "#< CLIXML\r\n<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">"
+                + "<Obj S=\"progress\" RefId=\"0\"><TN RefId=\"0\"><T>System.Management.Automation.PSCustomObject</T>"
+                + "<T>System.Object</T></TN><MS><I64 N=\"SourceId\">1</I64><PR N=\"Record\"><AV>Preparing modules</AV>"
+                + "<AI>0</AI><Nil /><PI>-1</PI><PC>-1</PC><T>Completed</T><SR>-1</SR><SD> </SD></PR></MS></Obj>"
+                + "<S S=\"Error\">denied for s3cret_x000D__x000A_</S></Objs>";
+        List<String> seen = new ArrayList<>();
+        AttemptOutput out = new AttemptOutput(StandardCharsets.UTF_8, t -> t.replace("s3cret", "****"), 1024, true,
+                (stream, line) -> seen.add(stream + ":" + line));
+        byte[] bytes = clixml.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i += 7) {
+            out.stderr(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 7)));
+        }
+        out.finish();
+        assertThat(seen).containsExactly("STDERR:denied for ****");
+        assertThat(out.stderrCapture().text()).isEqualTo("denied for ****\n");
+    }
+
+    @Test
+    void stderrIsLeftAloneWhenTheCommandWritesNoClixml() {
+        AttemptOutput out = new AttemptOutput(StandardCharsets.UTF_8, Masker.NONE, 1024, false, (stream, line) -> { });
+        out.stderr("#< CLIXML\r\n<Objs/>".getBytes(StandardCharsets.UTF_8));
+        out.finish();
+        assertThat(out.stderrCapture().text()).isEqualTo("#< CLIXML\n<Objs/>\n");
     }
 
     private static String decodeInChunks(Charset cs, byte[] bytes, int chunk) {

@@ -69,7 +69,7 @@ class FailureKindTest {
         assertThat(e.kind()).isEqualTo(FailureKind.AUTH_FAILED);
         assertThat(e.commandStarted()).isFalse();
         assertThat(e.getMessage()).contains("host offered Negotiate").doesNotContain("Negotiate, Basic")
-                .contains("does not accept Basic");
+                .contains("does not accept Basic").contains("use HTTPS");
     }
 
     @Test
@@ -78,7 +78,7 @@ class FailureKindTest {
 
         assertThat(e.kind()).isEqualTo(FailureKind.AUTH_FAILED);
         assertThat(e.getMessage()).contains("host offered Negotiate, Basic").contains("'admin'")
-                .doesNotContain(SimulatorConnections.PASSWORD);
+                .doesNotContain(SimulatorConnections.PASSWORD).doesNotContain("use HTTPS");
     }
 
     @Test

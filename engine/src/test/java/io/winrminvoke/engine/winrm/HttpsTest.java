@@ -3,10 +3,12 @@ package io.winrminvoke.engine.winrm;
 import static io.winrminvoke.engine.winrm.SimulatorConnections.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.TlsMode;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +103,30 @@ class HttpsTest {
                 () -> echo(caSigned, new TlsSettings(unrelated, false)));
 
         assertThat(e.kind()).isEqualTo(FailureKind.TLS_FAILED);
+    }
+
+    @Test
+    void trustedCertificateForAnotherNameFailsHostNameVerification() throws Exception {
+        Path ca = pem("ca-for-names.pem", caSigned.tls().caCertificatePem());
+        // The machine's own name reaches the simulator where it resolves to 127.0.0.1, but the
+        // certificate names only 127.0.0.1 and localhost.
+        String machineName = InetAddress.getLocalHost().getHostName();
+        assumeTrue(InetAddress.getByName(machineName).isLoopbackAddress()
+                        && InetAddress.getByName(machineName).getHostAddress().equals("127.0.0.1")
+                        && !machineName.equals("localhost"),
+                "this machine's name (" + machineName + ") does not resolve to 127.0.0.1");
+        ConnectionSettings otherName = new ConnectionSettings(machineName, caSigned.host(0).port(), true,
+                SimulatorConnections.USER, SimulatorConnections.PASSWORD, SimulatorConnections.CONNECT_TIMEOUT,
+                OPERATION_TIMEOUT, 65001, new TlsSettings(ca, false));
+
+        WinRmException e = catchThrowableOfType(WinRmException.class, () -> {
+            try (WinRsClient client = WinRsClients.connect(otherName)) {
+                client.start("echo never", List.of(), false).close();
+            }
+        });
+
+        assertThat(e.kind()).isEqualTo(FailureKind.TLS_FAILED);
+        assertThat(e.getMessage()).contains(machineName);
     }
 
     @Test

@@ -65,6 +65,17 @@ class RemoteCommandTest {
     }
 
     @Test
+    void argumentsFollowTheCommand() throws Exception {
+        CollectingSink sink = new CollectingSink();
+        try (WinRsClient client = WinRsClients.connect(settings(fleet.host(0), OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("echo", List.of("first", "second"), false)) {
+            assertThat(remote.awaitExit(sink, null)).isZero();
+        }
+
+        assertThat(sink.stdoutText()).isEqualTo("first second\n");
+    }
+
+    @Test
     void nonZeroExitCodeAndStderrComeBack() throws Exception {
         CollectingSink sink = new CollectingSink();
 

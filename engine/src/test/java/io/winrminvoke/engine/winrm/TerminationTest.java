@@ -37,9 +37,10 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(4).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(5).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
-                        {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]}}}"""))
+                        {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]},
+                                   "4": {"latency": "PT30S"}}}"""))
                 .build());
     }
 
@@ -125,6 +126,28 @@ class TerminationTest {
         }
         assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
                 RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+    }
+
+    @Test
+    void closingTheClientAbortsAStartWaitingForTheHost() throws Exception {
+        WinRsClient client = WinRsClients.connect(settings(fleet.host(4), OPERATION_TIMEOUT));
+        CompletableFuture<RemoteCommand> start = CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.start("deploy.cmd", List.of(), false);
+            } catch (WinRmException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Thread.sleep(300); // Create is on its way; the host answers only after 30 s
+
+        client.close();
+
+        // far below the host's 30 s: the waiting Create was aborted, not waited for
+        assertThatThrownBy(() -> start.get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(WinRmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                    assertThat(e.commandStarted()).isFalse();
+                });
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {

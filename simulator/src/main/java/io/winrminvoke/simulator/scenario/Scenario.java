@@ -80,16 +80,14 @@ public final class Scenario {
         }
         ObjectNode defaults = JSON.createObjectNode();
         Map<String, ObjectNode> hosts = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             switch (e.getKey()) {
                 case "defaults" -> defaults = hostObject(e.getValue(), "defaults");
                 case "hosts" -> {
                     if (!e.getValue().isObject()) {
                         throw new ScenarioException("hosts: must be an object keyed by host index, range a-b or name");
                     }
-                    for (Iterator<Map.Entry<String, JsonNode>> h = e.getValue().fields(); h.hasNext(); ) {
-                        Map.Entry<String, JsonNode> host = h.next();
+                    for (Map.Entry<String, JsonNode> host : e.getValue().properties()) {
                         validateHostKey(host.getKey());
                         hosts.put(host.getKey(), hostObject(host.getValue(), "hosts." + host.getKey()));
                     }

@@ -25,6 +25,8 @@ public final class WsmanRequest {
     public static final long DEFAULT_MAX_ENVELOPE_SIZE = 153600;
 
     private static final DocumentBuilderFactory FACTORY = newFactory();
+    /** Builders are not thread-safe but reusable; making one per request costs more than parsing. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(WsmanRequest::newBuilder);
     private static final DatatypeFactory DURATIONS = newDatatypeFactory();
 
     private final Document document;
@@ -40,10 +42,8 @@ public final class WsmanRequest {
     /** Parses a SOAP 1.2 envelope; throws {@link MalformedRequestException} for anything else. */
     public static WsmanRequest parse(byte[] xml) {
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
-            }
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset();
             builder.setErrorHandler(null);
             Document doc = builder.parse(new ByteArrayInputStream(xml));
             Element env = doc.getDocumentElement();
@@ -56,8 +56,18 @@ public final class WsmanRequest {
                 throw new MalformedRequestException("the Envelope needs a Header and a Body");
             }
             return new WsmanRequest(doc, header, body);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             throw new MalformedRequestException("not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            synchronized (FACTORY) {
+                return FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -22,11 +22,13 @@ final class Call {
     private final SoapRequest request;
     private final Exchange exchange;
     private final String user;
+    private final boolean https;
 
-    Call(SoapRequest request, Exchange exchange, String user) {
+    Call(SoapRequest request, Exchange exchange, String user, boolean https) {
         this.request = request;
         this.exchange = exchange;
         this.user = user;
+        this.https = https;
     }
 
     SoapResponse execute() throws WinRmException {
@@ -88,6 +90,10 @@ final class Call {
         String what = basicOffered || offered.isEmpty()
                 ? "Basic authentication as user '" + user + "' refused"
                 : "host does not accept Basic authentication (user '" + user + "')";
-        return what + " (HTTP 401); " + offeredText;
+        // Windows refuses Basic over plain HTTP unless AllowUnencrypted is set, and then offers
+        // only Negotiate: the usual fix is HTTPS, not another password.
+        String hint = !https && !basicOffered && !offered.isEmpty()
+                ? " (over HTTP, Windows accepts Basic only with AllowUnencrypted; use HTTPS)" : "";
+        return what + " (HTTP 401); " + offeredText + hint;
     }
 }

@@ -51,14 +51,15 @@ public final class ShellClient implements WinRsClient {
         this.bounds = RequestBounds.of(settings);
         this.transport = new WsmanTransport(settings, bounds.normal().response());
         this.channel = new WsmanChannel(transport,
-                RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user());
+                RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user(),
+                settings.https());
     }
 
     @Override
     public RemoteCommand start(String command, List<String> arguments, boolean skipCmdShell) throws WinRmException {
         synchronized (lock) {
             if (closed) {
-                throw new WinRmException(FailureKind.CANCELLED, false, "client closed before the command started");
+                throw WinRmFailures.closedWhileStarting(false);
             }
             startsInProgress++;
         }
@@ -101,7 +102,7 @@ public final class ShellClient implements WinRsClient {
                 }
             }
             remote.terminate();
-            throw WinRmFailures.cancelled(true);
+            throw WinRmFailures.closedWhileStarting(true);
         } finally {
             if (!handedOver) {
                 // Nobody holds the command, so nobody else would delete its shell; Delete also
@@ -116,7 +117,7 @@ public final class ShellClient implements WinRsClient {
         Call call;
         synchronized (lock) {
             if (closed) {
-                throw WinRmFailures.cancelled(false);
+                throw WinRmFailures.closedWhileStarting(false);
             }
             call = channel.prepare(request, bounds.normal());
             startInFlight = call;
@@ -127,8 +128,7 @@ public final class ShellClient implements WinRsClient {
             boolean mayHaveStarted = isCommand && WinRmFailures.mayHaveReachedHost(e.kind());
             synchronized (lock) {
                 if (closed) {
-                    throw new WinRmException(FailureKind.CANCELLED, isCommand,
-                            "cancelled while starting the command (client closed)", e);
+                    throw WinRmFailures.closedWhileStarting(isCommand);
                 }
             }
             return rethrow(e, mayHaveStarted);

@@ -193,7 +193,7 @@ final class ShellCommand implements RemoteCommand {
         synchronized (lock) {
             awaitStopped();
         }
-        return WinRmFailures.cancelled(true);
+        return WinRmFailures.terminated();
     }
 
     /**

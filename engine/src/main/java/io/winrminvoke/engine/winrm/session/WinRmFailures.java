@@ -31,8 +31,15 @@ final class WinRmFailures {
         };
     }
 
-    static WinRmException cancelled(boolean commandStarted) {
-        return new WinRmException(FailureKind.CANCELLED, commandStarted,
+    /** A running command was stopped from outside. */
+    static WinRmException terminated() {
+        return new WinRmException(FailureKind.CANCELLED, true,
                 "cancelled: the command was terminated (Signal terminate and Delete sent)");
+    }
+
+    /** The client was closed while a command was being started. */
+    static WinRmException closedWhileStarting(boolean commandStarted) {
+        return new WinRmException(FailureKind.CANCELLED, commandStarted,
+                "cancelled while starting the command (client closed)");
     }
 }

@@ -12,15 +12,17 @@ final class WsmanChannel {
     private final WsmanTransport transport;
     private final RequestContext context;
     private final String user;
+    private final boolean https;
 
-    WsmanChannel(WsmanTransport transport, RequestContext context, String user) {
+    WsmanChannel(WsmanTransport transport, RequestContext context, String user, boolean https) {
         this.transport = transport;
         this.context = context;
         this.user = user;
+        this.https = https;
     }
 
     Call prepare(WsmanRequest request, RequestTimeouts timeouts) {
         SoapRequest soap = request.toSoap(context);
-        return new Call(soap, transport.prepare(soap.body(), timeouts), user);
+        return new Call(soap, transport.prepare(soap.body(), timeouts), user, https);
     }
 }

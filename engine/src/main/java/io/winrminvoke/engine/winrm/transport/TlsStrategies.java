@@ -1,7 +1,13 @@
 package io.winrminvoke.engine.winrm.transport;
 
 import io.winrminvoke.engine.winrm.TlsSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -19,6 +25,17 @@ import org.apache.hc.core5.ssl.SSLContextBuilder;
  */
 public final class TlsStrategies {
 
+    /**
+     * Built once per distinct settings: a fleet run creates a client per host, and reading the
+     * JVM's trust anchors into a new PKIX trust manager each time would cost more than the
+     * handshake. Sharing the SSLContext also lets connections to a host resume TLS sessions.
+     * The CA file's modification time is part of the key, so a replaced file is read again.
+     */
+    private static final Map<BuildKey, TlsSocketStrategy> BUILT = new ConcurrentHashMap<>();
+
+    private record BuildKey(TlsSettings tls, FileTime caFileModified) {
+    }
+
     private TlsStrategies() {
     }
 
@@ -26,6 +43,18 @@ public final class TlsStrategies {
      * @throws IllegalArgumentException when the trusted CA file cannot be used; the message names it
      */
     public static TlsSocketStrategy forSettings(TlsSettings tls) {
+        return BUILT.computeIfAbsent(new BuildKey(tls, modified(tls.trustedCaPem())), key -> build(key.tls()));
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return file == null ? null : Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null; // build() reports the unreadable file, naming it
+        }
+    }
+
+    private static TlsSocketStrategy build(TlsSettings tls) {
         try {
             if (tls.insecure()) {
                 SSLContext context = SSLContextBuilder.create().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();

@@ -64,8 +64,8 @@ public final class WsmanTransport implements AutoCloseable {
                     return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
                 })
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(defaultResponseTimeout))
+                        .setConnectTimeout(atLeastOneMilli(settings.connectTimeout()))
+                        .setSocketTimeout(atLeastOneMilli(defaultResponseTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build());
         if (settings.https()) {
@@ -97,9 +97,9 @@ public final class WsmanTransport implements AutoCloseable {
         post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         post.setEntity(new ByteArrayEntity(envelope, SOAP));
         post.setConfig(RequestConfig.custom()
-                .setConnectTimeout(Timeout.of(timeouts.connect()))
-                .setConnectionRequestTimeout(Timeout.of(timeouts.connect()))
-                .setResponseTimeout(Timeout.of(timeouts.response()))
+                .setConnectTimeout(atLeastOneMilli(timeouts.connect()))
+                .setConnectionRequestTimeout(atLeastOneMilli(timeouts.connect()))
+                .setResponseTimeout(atLeastOneMilli(timeouts.response()))
                 .build());
         return new Exchange(client, target, post, endpoint.getAuthority(), timeouts);
     }
@@ -112,6 +112,11 @@ public final class WsmanTransport implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.IMMEDIATE);
+    }
+
+    /** Sockets count in whole milliseconds and read 0 as "wait forever": never let a bound round to 0. */
+    private static Timeout atLeastOneMilli(Duration duration) {
+        return Timeout.ofMilliseconds(Math.max(1, duration.toMillis()));
     }
 
     private static URI endpointUri(String scheme, String host, int port) {
