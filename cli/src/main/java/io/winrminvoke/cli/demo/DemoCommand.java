@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
                 environment.terminal());
         RunCommand run = new RunCommand(runEnvironment);
         new CommandLine(run).parseArgs(runArgs.toArray(String[]::new));
-        RunInvocation invocation = run.toInvocation();
+        RunInvocation invocation = run.toInvocation().orElseThrow();
         return new FleetExecution(runEnvironment).execute(invocation);
     }
 

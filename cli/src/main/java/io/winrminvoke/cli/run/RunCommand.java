@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -164,39 +165,39 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunInvocation invocation = toInvocation();
-        if (invocation == null) {
+        Optional<RunInvocation> invocation = toInvocation();
+        if (invocation.isEmpty()) {
             // only --rerun-failed gets here: an empty host list given by the user is invalid input
             environment.out().println("nothing to re-run: every host in " + rerunFailed + " succeeded");
             environment.out().flush();
             return ExitStatus.ALL_SUCCEEDED;
         }
-        RunResult result = new FleetExecution(environment).execute(invocation);
+        RunResult result = new FleetExecution(environment).execute(invocation.get());
         return result.summary().allSucceeded() ? ExitStatus.ALL_SUCCEEDED : ExitStatus.SOME_FAILED;
     }
 
     /**
      * Validates every option and reads every input file; creates the report directory.
      *
-     * @return the run, or null when {@code --rerun-failed} names a run in which every host succeeded
+     * @return the run; empty when {@code --rerun-failed} names a run in which every host succeeded
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
-    public RunInvocation toInvocation() {
+    public Optional<RunInvocation> toInvocation() {
         CommandSpec commandSpec = commandSpec();
         String password = password();
         RunOptions options = runOptions(tlsSettings());
         RetentionPolicy retention = retention();
         TargetList targets = targets();
         if (targets.targets().isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         // The engine's own checks (codepage known to the JVM, CA file holds certificates) run here,
         // still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
                 commandSpec, options, SecretMasker.of(password)));
         Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
-        return new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
-                effectiveOptions(request), retention);
+        return Optional.of(new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
+                effectiveOptions(request), retention));
     }
 
     private CommandSpec commandSpec() {
