@@ -73,9 +73,9 @@ class WinRsProtocolTest {
 
     @Test
     void silentCommandGetsTimedOutFaultAndThenItsOutput() {
-        // OperationTimeout PT1S at scale 0.01 is 10 ms; sleep 0.5 outlasts many of them
+        // OperationTimeout PT1S at scale 0.01 is 10 ms; sleep 1.5 outlasts many of them
         String shell = client.openShell();
-        String cmd = client.startCommand(shell, "sleep 0.5; echo late");
+        String cmd = client.startCommand(shell, "sleep 1.5; echo late");
         client.operationTimeout = "PT1S";
         try {
             WsmanTestClient.Response first = client.receive(shell, cmd);

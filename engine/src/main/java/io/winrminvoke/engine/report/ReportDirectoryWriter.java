@@ -95,7 +95,8 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         data.put("runName", context.runName());
         data.put("toolVersion", context.toolVersion());
         data.put("options", OptionValues.toJson(context.effectiveOptions(), masker));
-        event("INFO", null, null, "run-started", "run " + context.runName() + " started on " + totalHosts + " host(s)", data);
+        event("INFO", null, null, "run-started",
+                "run " + context.runName() + " started on " + totalHosts + " host(s)", data);
     }
 
     @Override

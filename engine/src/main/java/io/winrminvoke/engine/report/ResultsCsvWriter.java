@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class ResultsCsvWriter {
 
-    static final String[] HEADER = {"Timestamp", "ComputerName", "Status", "ExitCode", "DurationMs", "Attempts", "Message"};
+    static final String[] HEADER =
+            {"Timestamp", "ComputerName", "Status", "ExitCode", "DurationMs", "Attempts", "Message"};
 
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
@@ -58,7 +59,6 @@ final class ResultsCsvWriter {
             return message == null ? "" : message;
         }
         char first = message.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula ? "'" + message : message;
+        return "=+-@\t\r".indexOf(first) >= 0 ? "'" + message : message;
     }
 }

@@ -264,6 +264,10 @@ class MixedFleetReportTest {
         assertThat(xs).isEqualTo(HUGE_BYTES);
         assertThat(Files.readString(transcript(JAPANESE))).contains("[stdout] こんにちは世界", "[stdout] 日本語の出力です");
         assertThat(Files.readString(transcript(SECRETS))).contains("[stdout] split: **** end", "[stderr] stderr: ****");
+        // the halves of the split line came in different Receive answers (the simulator answers
+        // as soon as output is there, and 200 ms of silence separate them)
+        assertThat(fleet.requestLog().entriesFor(fleet.host(SECRETS)))
+                .filteredOn(e -> "Receive".equals(e.operation())).hasSizeGreaterThanOrEqualTo(2);
         assertThat(Files.readAllLines(transcript(REFUSED))).filteredOn(l -> l.contains("=== attempt ") && l.endsWith("started"))
                 .hasSize(2);
         assertThat(Files.readString(transcript(CANCELLED))).contains("[stdout] waiting for cancel", "result: CANCELLED");

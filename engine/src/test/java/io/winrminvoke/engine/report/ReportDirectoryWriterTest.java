@@ -432,6 +432,23 @@ class ReportDirectoryWriterTest {
     }
 
     @Test
+    void aResultsFileThatCannotBeWrittenIsAnEventAndTheOtherFilesAreStillWritten() throws Exception {
+        Path dir = tmp.resolve("report");
+        // a non-empty directory where results.json should go: the final move fails
+        Files.createDirectories(dir.resolve("results.json").resolve("occupied"));
+        mixedRun().play(writer(dir, false));
+        assertThat(reported).singleElement().asString().startsWith("report: cannot write results.json");
+        assertThat(ReportChecks.readCsv(dir.resolve("results.csv"))).hasSize(11);
+        ReportChecks.validateJUnitXml(dir.resolve("junit.xml"));
+        List<String> events = Files.readAllLines(dir.resolve("events.jsonl"));
+        JsonNode problem = JSON.readTree(events.get(events.size() - 2));
+        assertThat(problem.get("event").asText()).isEqualTo("report-problem");
+        assertThat(problem.get("level").asText()).isEqualTo("ERROR");
+        assertThat(problem.at("/data/file").asText()).isEqualTo("results.json");
+        assertThat(JSON.readTree(events.get(events.size() - 1)).at("/data/reportProblems").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void concurrentHostsKeepTheirOwnTranscriptsAndEveryEventLineIsWhole() throws Exception {
         Path dir = tmp.resolve("report");
         ReportDirectoryWriter writer = new ReportDirectoryWriter(context(dir, false), reported::add);

@@ -32,7 +32,8 @@ public final class ReportPruner {
     /**
      * @param protect directories never to delete (the current run's), compared after normalising
      */
-    public static PruneResult prune(Path parent, RetentionPolicy policy, Instant now, Set<Path> protect) throws IOException {
+    public static PruneResult prune(Path parent, RetentionPolicy policy, Instant now, Set<Path> protect)
+            throws IOException {
         List<Candidate> candidates = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(parent)) {
             for (Path child : children) {

@@ -11,10 +11,12 @@ public record RetentionPolicy(Integer keepLast, Duration maxAge) {
 
     public RetentionPolicy {
         if (keepLast != null && keepLast < 1) {
-            throw new IllegalArgumentException("keepLast must be at least 1 (or unset to keep any number), got: " + keepLast);
+            throw new IllegalArgumentException(
+                    "keepLast must be at least 1 (or unset to keep any number), got: " + keepLast);
         }
         if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
-            throw new IllegalArgumentException("maxAge must be a positive duration (or unset to keep any age), got: " + maxAge);
+            throw new IllegalArgumentException(
+                    "maxAge must be a positive duration (or unset to keep any age), got: " + maxAge);
         }
     }
 
