@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --https} with the simulator's generated CA: verified by default, trusted via --ca-file, or --insecure. */
@@ -19,26 +19,17 @@ class HttpsOptionsTest {
 
     private static final Map<String, String> ENV = Map.of("PW", "Https-Pw-1");
 
-    private static SimulatedFleet fleet;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startFleet() {
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(1).user("u").password("Https-Pw-1").https(true)
-                .scenario(Scenario.fromJson("{\"hosts\": {\"0\": {\"steps\": [{\"stdout\": \"over tls\\r\\n\"}]}}}"))
-                .build());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        fleet.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.with(
+            FleetConfig.builder().hosts(1).user("u").password("Https-Pw-1").https(true)
+                .scenario(Scenario.fromJson("{\"hosts\": {\"0\": {\"steps\": [{\"stdout\": \"over tls\\r\\n\"}]}}}")));
 
     @Test
     void aPrivateCaIsTrustedWithCaFile() throws Exception {
-        Path ca = Files.writeString(dir.resolve("ca.pem"), fleet.tls().caCertificatePem());
+        Path ca = Files.writeString(dir.resolve("ca.pem"), sim.fleet().tls().caCertificatePem());
 
         Outcome outcome = run("--ca-file", ca.toString());
 
@@ -65,8 +56,9 @@ class HttpsOptionsTest {
     }
 
     private Outcome run(String... tlsArgs) {
-        String[] base = {"run", "--host", fleet.host(0).hostAndPort(), "--https", "--user", "u", "--password-env", "PW",
+        String[] base = {"run", "--host", sim.fleet().host(0).hostAndPort(), "--https",
+            "--user", "u", "--password-env", "PW",
             "--command", "deploy.cmd", "--report-dir", dir.resolve("reports").toString()};
-        return InProcessCli.run(ENV, InProcessCli.args(java.util.List.of(base), tlsArgs));
+        return InProcessCli.run(ENV, InProcessCli.args(List.of(base), tlsArgs));
     }
 }

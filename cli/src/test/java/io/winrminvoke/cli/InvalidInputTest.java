@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatorExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,18 +29,9 @@ class InvalidInputTest {
     private static final String PASSWORD = "Inv4lid-Input-Pw";
     private static final Map<String, String> ENV = Map.of("PW", PASSWORD, "EMPTY_PW", "");
 
-    private static SimulatedFleet fleet;
-
-    @BeforeAll
-    static void startFleet() {
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(1).user("u").password(PASSWORD)
-                .build());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        fleet.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.with(
+            FleetConfig.builder().hosts(1).user("u").password(PASSWORD));
 
     @TempDir
     static Path dir;
@@ -55,7 +46,7 @@ class InvalidInputTest {
 
     @AfterEach
     void noHostWasContacted() {
-        assertThat(fleet.requestLog().entries()).isEmpty();
+        assertThat(sim.fleet().requestLog().entries()).isEmpty();
     }
 
     static Stream<Arguments> invalidInputs() {
@@ -138,10 +129,12 @@ class InvalidInputTest {
                         "--host", "{host}", "--powershell-arg", "Build=42", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("PowerShell argument name with a space", "--powershell-arg",
-                        "--host", "{host}", "--powershell-arg", "Build Number=42", "--user", "u", "--password-env", "PW",
+                        "--host", "{host}", "--powershell-arg", "Build Number=42", "--user", "u",
+                        "--password-env", "PW",
                         "--powershell", "Get-Date"),
                 invalid("empty --powershell-file", "is empty",
-                        "--host", "{host}", "--powershell-file", "{dir}/empty.ps1", "--user", "u", "--password-env", "PW"),
+                        "--host", "{host}", "--powershell-file", "{dir}/empty.ps1", "--user", "u",
+                        "--password-env", "PW"),
                 invalid("--report-dir is a file", "--report-dir",
                         "--host", "{host}", "--report-dir", "{dir}/a-file", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"));
@@ -166,7 +159,7 @@ class InvalidInputTest {
     }
 
     private static String[] resolve(List<String> template) {
-        String host = fleet.host(0).address() + ":" + fleet.host(0).port();
+        String host = sim.fleet().host(0).address() + ":" + sim.fleet().host(0).port();
         return template.stream()
                 .map(a -> a.replace("{host}", host).replace("{dir}", dir.toString()))
                 .toArray(String[]::new);

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.RequestLogEntry;
-import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The PowerShell options reach the host as the engine's -EncodedCommand wrapper, as the simulator decodes it. */
@@ -23,29 +22,20 @@ class PowerShellOptionsTest {
 
     private static final Map<String, String> ENV = Map.of("PW", "Ps-Pw-9");
 
-    private static SimulatedFleet fleet;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startFleet() {
-        // scripted answer: the simulator does not run powershell.exe, it records what it was asked to run
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(1).user("u").password("Ps-Pw-9")
-                .scenario(Scenario.fromJson("{\"hosts\": {\"0\": {\"steps\": [{\"stdout\": \"ran\\r\\n\"}]}}}"))
-                .build());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        fleet.close();
-    }
+    // scripted answer: the simulator does not run powershell.exe, it records what it was asked to run
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.with(
+            FleetConfig.builder().hosts(1).user("u").password("Ps-Pw-9")
+                .scenario(Scenario.fromJson("{\"hosts\": {\"0\": {\"steps\": [{\"stdout\": \"ran\\r\\n\"}]}}}")));
 
     private int seen;
 
     @BeforeEach
     void rememberLog() {
-        seen = fleet.requestLog().entries().size();
+        seen = sim.fleet().requestLog().entries().size();
     }
 
     @Test
@@ -78,13 +68,13 @@ class PowerShellOptionsTest {
     }
 
     private Outcome run(String... commandArgs) {
-        List<String> args = new ArrayList<>(List.of("run", "--host", fleet.host(0).hostAndPort(), "--user", "u",
+        List<String> args = new ArrayList<>(List.of("run", "--host", sim.fleet().host(0).hostAndPort(), "--user", "u",
                 "--password-env", "PW", "--report-dir", dir.resolve("reports").toString()));
         return InProcessCli.run(ENV, InProcessCli.args(args, commandArgs));
     }
 
     private List<RequestLogEntry> newEntries() {
-        List<RequestLogEntry> all = fleet.requestLog().entries();
+        List<RequestLogEntry> all = sim.fleet().requestLog().entries();
         return all.subList(seen, all.size());
     }
 

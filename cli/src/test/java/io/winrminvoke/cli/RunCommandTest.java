@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.SimulatedHost;
+import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code winrm-invoke run} end to end against a simulated fleet with one host of each kind. */
@@ -48,18 +48,10 @@ class RunCommandTest {
             """.formatted(JAPANESE, PASSWORD, base64("as bytes " + PASSWORD + "\r\n"), base64(PASSWORD),
             PASSWORD.substring(0, 5), PASSWORD.substring(5));
 
-    private static SimulatedFleet fleet;
-
-    @BeforeAll
-    static void startFleet() {
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(5).user("admin").password(PASSWORD)
-                .clockScale(0.01).scenario(Scenario.fromJson(SCENARIO)).build());
-    }
-
-    @AfterAll
-    static void stopFleet() {
-        fleet.close();
-    }
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.with(
+            FleetConfig.builder().hosts(5).user("admin").password(PASSWORD)
+                .clockScale(0.01).scenario(Scenario.fromJson(SCENARIO)));
 
     @TempDir
     Path reports;
@@ -72,7 +64,7 @@ class RunCommandTest {
         assertThat(outcome.outLines()).contains("[" + display(OK) + "] hello from zero",
                 "[" + display(OK_JAPANESE) + "] " + JAPANESE);
         assertThat(outcome.out()).containsPattern("(?m)^HOST +STATUS +EXIT +ATTEMPTS +DURATION +MESSAGE$")
-                .containsPattern("(?m)^" + java.util.regex.Pattern.quote(display(OK)) + " +SUCCEEDED +0 +1 ")
+                .containsPattern("(?m)^" + Pattern.quote(display(OK)) + " +SUCCEEDED +0 +1 ")
                 .contains("2 hosts in ").contains(": 2 succeeded")
                 .contains("Reports: " + reports.toAbsolutePath());
         assertThat(reports.resolve("results.json")).isRegularFile();
@@ -89,7 +81,7 @@ class RunCommandTest {
         assertThat(outcome.exitStatus()).as(outcome.toString()).isEqualTo(ExitStatus.SOME_FAILED);
         assertThat(outcome.outLines()).contains("[" + display(EXITS_3) + "] [stderr] disk full");
         assertThat(outcome.out())
-                .containsPattern("(?m)^" + java.util.regex.Pattern.quote(display(EXITS_3)) + " +FAILED +3 +1 ")
+                .containsPattern("(?m)^" + Pattern.quote(display(EXITS_3)) + " +FAILED +3 +1 ")
                 .contains("1 succeeded, 1 failed");
     }
 
@@ -162,10 +154,12 @@ class RunCommandTest {
         Path parent = reports.resolve("runs");
         Path unrelated = Files.createDirectories(parent.resolve("not-a-report"));
         for (String name : List.of("run-1", "run-2")) {
-            assertThat(run(hosts(OK), "--quiet", "--report-dir", parent.resolve(name).toString()).exitStatus()).isZero();
+            Outcome earlier = run(hosts(OK), "--quiet", "--report-dir", parent.resolve(name).toString());
+            assertThat(earlier.exitStatus()).isZero();
         }
 
-        Outcome third = run(hosts(OK), "--quiet", "--keep-reports", "2", "--report-dir", parent.resolve("run-3").toString());
+        Outcome third = run(hosts(OK), "--quiet", "--keep-reports", "2",
+                "--report-dir", parent.resolve("run-3").toString());
 
         assertThat(third.exitStatus()).as(third.toString()).isZero();
         assertThat(third.out()).contains("Deleted 1 old report directory");
@@ -200,12 +194,12 @@ class RunCommandTest {
     }
 
     private static String display(int index) {
-        SimulatedHost host = fleet.host(index);
+        SimulatedHost host = sim.fleet().host(index);
         return host.address() + ":" + host.port();
     }
 
     private static int requestsOf(int index) {
-        return fleet.requestLog().entriesFor(fleet.host(index)).size();
+        return sim.fleet().requestLog().entriesFor(sim.fleet().host(index)).size();
     }
 
     /** The HOST column of the summary table. */

@@ -18,9 +18,13 @@ public final class ReportDirectoryOption {
     private ReportDirectoryOption() {
     }
 
-    /** The {@code --report-dir} value, or a new {@code winrm-invoke-<UTC time>} directory under {@link #DEFAULT_PARENT}. */
+    /**
+     * The {@code --report-dir} value, or a new {@code winrm-invoke-<UTC time>} directory under
+     * {@link #DEFAULT_PARENT}.
+     */
     public static Path choose(Path requested) {
-        return requested != null ? requested : ReportDirectories.newRunDirectory(DEFAULT_PARENT, RUN_NAME, Instant.now());
+        return requested != null ? requested
+                : ReportDirectories.newRunDirectory(DEFAULT_PARENT, RUN_NAME, Instant.now());
     }
 
     /** Creates {@code dir} (and its parents). */

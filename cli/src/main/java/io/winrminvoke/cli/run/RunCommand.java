@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run only the hosts that did not succeed in this earlier results.json.")
     Path rerunFailed;
 
-    @Option(names = "--user", required = true, paramLabel = "USER", description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
+    @Option(names = "--user", required = true, paramLabel = "USER",
+            description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
     String user;
 
     @Option(names = "--password-env", required = true, paramLabel = "VAR",
@@ -89,7 +90,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--https", description = "Use HTTPS (default port 5986) instead of HTTP (5985).")
     boolean https;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port for hosts that name none (default 5985, 5986 with --https).")
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port for hosts that name none (default 5985, 5986 with --https).")
     Integer port;
 
     @Option(names = "--throttle", paramLabel = "N",
@@ -106,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Wait before the first retry; doubles after each (default 5s).")
     String retryDelay;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "TCP/TLS connect timeout (default 30s).")
+    @Option(names = "--connect-timeout", paramLabel = "DURATION",
+            description = "TCP/TLS connect timeout (default 30s).")
     String connectTimeout;
 
     @Option(names = "--operation-timeout", paramLabel = "DURATION",
@@ -115,11 +118,13 @@ public final class RunCommand implements Callable<Integer> {
     String operationTimeout;
 
     @Option(names = "--command-timeout", paramLabel = "DURATION",
-            description = "Per-host limit for the command; on expiry it is terminated, status TIMED_OUT (default none).")
+            description = "Per-host limit for the command; on expiry it is terminated, status TIMED_OUT "
+                    + "(default none).")
     String commandTimeout;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Limit for the whole run; hosts not started are SKIPPED, running ones CANCELLED (default none).")
+            description = "Limit for the whole run; hosts not started are SKIPPED, running ones CANCELLED "
+                    + "(default none).")
     String overallTimeout;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
@@ -280,7 +285,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "verification --ca-file configures");
         }
         if ((caFile != null || insecure) && !https) {
-            throw new InvalidInputException((insecure ? "--insecure" : "--ca-file") + " applies only to HTTPS: add --https");
+            throw new InvalidInputException((insecure ? "--insecure" : "--ca-file")
+                    + " applies only to HTTPS: add --https");
         }
         if (caFile != null) {
             return new TlsSettings(caFile, false);
@@ -346,7 +352,8 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         if (hostsFile == null && hosts.isEmpty()) {
-            throw new InvalidInputException("no hosts: give --hosts-file FILE, --host HOST or --rerun-failed RESULTS_JSON");
+            throw new InvalidInputException(
+                    "no hosts: give --hosts-file FILE, --host HOST or --rerun-failed RESULTS_JSON");
         }
         TargetList fromFile = hostsFile == null ? null
                 : TargetParser.parseLines(InputFiles.readLines(hostsFile, "--hosts-file"), hostsFile.toString());
