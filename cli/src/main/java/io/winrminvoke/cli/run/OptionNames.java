@@ -1,0 +1,46 @@
+package io.winrminvoke.cli.run;
+
+import io.winrminvoke.engine.options.InvalidInputException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The engine's builders name their settings as in code ({@code commandTimeout}); a CLI user typed
+ * {@code --command-timeout}. Rewrites the leading name of such a message so it names the option
+ * the user actually gave.
+ */
+final class OptionNames {
+
+    private static final Map<String, String> CLI_OPTION_BY_SETTING = Map.ofEntries(
+            Map.entry("port", "--port"),
+            Map.entry("throttle", "--throttle"),
+            Map.entry("connectTimeout", "--connect-timeout"),
+            Map.entry("operationTimeout", "--operation-timeout"),
+            Map.entry("commandTimeout", "--command-timeout"),
+            Map.entry("overallTimeout", "--timeout"),
+            Map.entry("retries", "--retries"),
+            Map.entry("maxAttempts", "--retries"),
+            Map.entry("initialDelay", "--retry-delay"),
+            Map.entry("codepage", "--codepage"),
+            Map.entry("tls", "--ca-file"),
+            Map.entry("powershell argument name", "--powershell-arg"));
+
+    private OptionNames() {
+    }
+
+    static <T> T translate(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidInputException e) {
+            String message = String.valueOf(e.getMessage());
+            int colon = message.indexOf(':');
+            String option = colon > 0 ? CLI_OPTION_BY_SETTING.get(message.substring(0, colon)) : null;
+            if (option == null) {
+                throw e;
+            }
+            InvalidInputException translated = new InvalidInputException(option + message.substring(colon));
+            translated.initCause(e);
+            throw translated;
+        }
+    }
+}

@@ -1,0 +1,397 @@
+package io.winrminvoke.cli.run;
+
+import io.winrminvoke.cli.CliEnvironment;
+import io.winrminvoke.cli.ExitStatus;
+import io.winrminvoke.engine.options.DurationParser;
+import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.powershell.PowerShellCommand;
+import io.winrminvoke.engine.powershell.PowerShellEdition;
+import io.winrminvoke.engine.mask.SecretMasker;
+import io.winrminvoke.engine.report.InvalidResultsFileException;
+import io.winrminvoke.engine.report.ResultsJsonReader;
+import io.winrminvoke.engine.report.retention.RetentionPolicy;
+import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.retry.RetryPolicy;
+import io.winrminvoke.engine.run.CommandSpec;
+import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.target.TargetList;
+import io.winrminvoke.engine.target.TargetParser;
+import io.winrminvoke.engine.winrm.TlsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code winrm-invoke run}: the options of the design's CLI contract. Everything is validated
+ * in {@link #toInvocation()} before any host is contacted.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Runs one command or PowerShell script on every host and writes a report directory.",
+        footer = {"",
+                "Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).",
+                "Exit status: 0 every host succeeded; 1 at least one host did not; 2 invalid input "
+                        + "(no host contacted)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--hosts-file", paramLabel = "FILE",
+            description = "One host[:port] per line; blank lines and # comments ignored.")
+    Path hostsFile;
+
+    @Option(names = "--host", paramLabel = "HOST[:PORT]",
+            description = "A host to run on (repeatable; IPv6 as [::1]:5986).")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--rerun-failed", paramLabel = "RESULTS_JSON",
+            description = "Run only the hosts that did not succeed in this earlier results.json.")
+    Path rerunFailed;
+
+    @Option(names = "--user", required = true, paramLabel = "USER",
+            description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
+    String user;
+
+    @Option(names = "--password-env", required = true, paramLabel = "VAR",
+            description = "Name of the environment variable holding the password (never given on the command line).")
+    String passwordEnv;
+
+    @Option(names = "--command", paramLabel = "COMMAND_LINE", description = "A cmd.exe command line.")
+    String command;
+
+    @Option(names = "--powershell", paramLabel = "SCRIPT",
+            description = "A PowerShell script, sent as -EncodedCommand.")
+    String powershell;
+
+    @Option(names = "--powershell-file", paramLabel = "FILE",
+            description = "A PowerShell script file (UTF-8), sent as -EncodedCommand.")
+    Path powershellFile;
+
+    @Option(names = "--powershell-edition", paramLabel = "EDITION",
+            description = "powershell (Windows PowerShell 5.1, default) or pwsh (PowerShell 7).")
+    String powershellEdition;
+
+    @Option(names = "--powershell-arg", paramLabel = "NAME=VALUE",
+            description = "A named argument for the script's param() block (repeatable); sent on stdin, "
+                    + "never on the remote command line.")
+    Map<String, String> powershellArguments = new LinkedHashMap<>();
+
+    @Option(names = "--error-action-stop",
+            description = "Run the script with $ErrorActionPreference = 'Stop': any error ends it with exit code 1.")
+    boolean errorActionStop;
+
+    @Option(names = "--https", description = "Use HTTPS (default port 5986) instead of HTTP (5985).")
+    boolean https;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port for hosts that name none (default 5985, 5986 with --https).")
+    Integer port;
+
+    @Option(names = "--throttle", paramLabel = "N",
+            description = "Most hosts in flight at once (default " + RunOptions.DEFAULT_THROTTLE
+                    + ", as Invoke-Command).")
+    Integer throttle;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retries of transient failures after the first attempt (default "
+                    + (RetryPolicy.DEFAULT_MAX_ATTEMPTS - 1) + ").")
+    Integer retries;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION",
+            description = "Wait before the first retry; doubles after each (default 5s).")
+    String retryDelay;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION",
+            description = "TCP/TLS connect timeout (default 30s).")
+    String connectTimeout;
+
+    @Option(names = "--operation-timeout", paramLabel = "DURATION",
+            description = "WS-Management OperationTimeout: how long one Receive waits for output (default 20s). "
+                    + "Not a command limit: silent commands keep running.")
+    String operationTimeout;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION",
+            description = "Per-host limit for the command; on expiry it is terminated, status TIMED_OUT "
+                    + "(default none).")
+    String commandTimeout;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Limit for the whole run; hosts not started are SKIPPED, running ones CANCELLED "
+                    + "(default none).")
+    String overallTimeout;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Where results.json, results.csv, junit.xml, events.jsonl and hosts/*.log go "
+                    + "(default: a new winrm-invoke-<UTC time> directory under ./winrm-invoke-reports).")
+    Path reportDir;
+
+    @Option(names = "--keep-reports", paramLabel = "N",
+            description = "After the run, delete all but the newest N report directories next to this one "
+                    + "(only directories this tool created).")
+    Integer keepReports;
+
+    @Option(names = "--keep-reports-for", paramLabel = "DURATION",
+            description = "After the run, delete report directories next to this one older than DURATION "
+                    + "(e.g. 720h or P30D; only directories this tool created).")
+    String keepReportsFor;
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "Trust this CA (PEM) for HTTPS, verification stays on.")
+    Path caFile;
+
+    @Option(names = "--insecure",
+            description = "HTTPS without verifying certificates or host names. Dangerous; prints a warning.")
+    boolean insecure;
+
+    @Option(names = {"-q", "--quiet"}, description = "No live [host] lines and no progress line; the summary only.")
+    boolean quiet;
+
+    @Option(names = "--codepage", paramLabel = "N",
+            description = "Windows code page of the remote shell and of its output, for --command "
+                    + "(default 65001 = UTF-8; PowerShell output is always UTF-8).")
+    Integer codepage;
+
+    @Option(names = "--csv-bom",
+            description = "Start results.csv with a UTF-8 byte order mark (Excel on Japanese Windows needs it).")
+    boolean csvByteOrderMark;
+
+    private final CliEnvironment environment;
+
+    public RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<RunInvocation> invocation = toInvocation();
+        if (invocation.isEmpty()) {
+            // only --rerun-failed gets here: an empty host list given by the user is invalid input
+            environment.out().println("nothing to re-run: every host in " + rerunFailed + " succeeded");
+            environment.out().flush();
+            return ExitStatus.ALL_SUCCEEDED;
+        }
+        RunResult result = new FleetExecution(environment).execute(invocation.get());
+        return result.summary().allSucceeded() ? ExitStatus.ALL_SUCCEEDED : ExitStatus.SOME_FAILED;
+    }
+
+    /**
+     * Validates every option and reads every input file; creates the report directory.
+     *
+     * @return the run; empty when {@code --rerun-failed} names a run in which every host succeeded
+     * @throws InvalidInputException one line naming the option, the bad value and what is allowed
+     */
+    public Optional<RunInvocation> toInvocation() {
+        CommandSpec commandSpec = commandSpec();
+        String password = password();
+        RunOptions options = runOptions(tlsSettings());
+        RetentionPolicy retention = retention();
+        TargetList targets = targets();
+        if (targets.targets().isEmpty()) {
+            return Optional.empty();
+        }
+        // The engine's own checks (codepage known to the JVM, CA file holds certificates) run here,
+        // still before any host is contacted.
+        RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
+                commandSpec, options, SecretMasker.of(password)));
+        Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
+        return Optional.of(new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
+                effectiveOptions(request), retention));
+    }
+
+    private CommandSpec commandSpec() {
+        List<String> given = new ArrayList<>();
+        if (command != null) {
+            given.add("--command");
+        }
+        if (powershell != null) {
+            given.add("--powershell");
+        }
+        if (powershellFile != null) {
+            given.add("--powershell-file");
+        }
+        if (given.isEmpty()) {
+            throw new InvalidInputException("nothing to run: give --command, --powershell or --powershell-file");
+        }
+        if (given.size() > 1) {
+            throw new InvalidInputException("give only one of --command, --powershell, --powershell-file (got "
+                    + String.join(" and ", given) + ")");
+        }
+        if (command != null) {
+            List<String> powershellOnly = new ArrayList<>();
+            if (powershellEdition != null) {
+                powershellOnly.add("--powershell-edition");
+            }
+            if (!powershellArguments.isEmpty()) {
+                powershellOnly.add("--powershell-arg");
+            }
+            if (errorActionStop) {
+                powershellOnly.add("--error-action-stop");
+            }
+            if (!powershellOnly.isEmpty()) {
+                throw new InvalidInputException(String.join(", ", powershellOnly)
+                        + " applies only to --powershell or --powershell-file");
+            }
+            if (command.isBlank()) {
+                throw InvalidInputException.forOption("--command", command, "a non-empty command line");
+            }
+            CommandSpec spec = CommandSpec.commandLine(command);
+            return codepage == null ? spec : new CommandSpec(spec.command(), spec.arguments(), spec.skipCmdShell(),
+                    spec.stdin(), codepage, spec.clixmlStderr(), spec.description());
+        }
+        if (codepage != null) {
+            // the wrapper makes PowerShell write UTF-8 whatever the shell's code page
+            throw new InvalidInputException("--codepage applies only to --command: PowerShell output is always UTF-8");
+        }
+        String script = powershell != null ? powershell : InputFiles.readText(powershellFile, "--powershell-file");
+        if (script.isBlank()) {
+            throw new InvalidInputException(powershell != null
+                    ? "--powershell: the script is empty"
+                    : "--powershell-file: " + powershellFile + " is empty");
+        }
+        PowerShellCommand.Builder builder = PowerShellCommand.builder()
+                .script(script)
+                .arguments(powershellArguments)
+                .errorActionStop(errorActionStop);
+        if (powershellEdition != null) {
+            builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
+        }
+        return OptionNames.translate(() -> builder.build().toCommandSpec());
+    }
+
+    private String password() {
+        if (passwordEnv.isBlank()) {
+            throw InvalidInputException.forOption("--password-env", passwordEnv, "the name of an environment variable");
+        }
+        String value = environment.env().get(passwordEnv);
+        if (value == null) {
+            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is not set");
+        }
+        if (value.isEmpty()) {
+            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is empty");
+        }
+        return value;
+    }
+
+    private TlsSettings tlsSettings() {
+        if (caFile != null && insecure) {
+            throw new InvalidInputException("give --ca-file or --insecure, not both: --insecure turns off the "
+                    + "verification --ca-file configures");
+        }
+        if ((caFile != null || insecure) && !https) {
+            throw new InvalidInputException((insecure ? "--insecure" : "--ca-file")
+                    + " applies only to HTTPS: add --https");
+        }
+        if (caFile != null) {
+            return new TlsSettings(caFile, false);
+        }
+        return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
+    }
+
+    private RunOptions runOptions(TlsSettings tls) {
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+        if (throttle != null) {
+            builder.throttle(throttle);
+        }
+        if (connectTimeout != null) {
+            builder.connectTimeout(DurationParser.parse(connectTimeout, "--connect-timeout"));
+        }
+        if (operationTimeout != null) {
+            builder.operationTimeout(DurationParser.parse(operationTimeout, "--operation-timeout"));
+        }
+        if (commandTimeout != null) {
+            builder.commandTimeout(DurationParser.parse(commandTimeout, "--command-timeout"));
+        }
+        if (overallTimeout != null) {
+            builder.overallTimeout(DurationParser.parse(overallTimeout, "--timeout"));
+        }
+        builder.retryPolicy(retryPolicy());
+        return OptionNames.translate(builder::build);
+    }
+
+    private RetentionPolicy retention() {
+        if (keepReports != null && keepReports < 1) {
+            throw InvalidInputException.forOption("--keep-reports", keepReports, "allowed 1 or more");
+        }
+        Duration maxAge = keepReportsFor == null ? null : DurationParser.parse(keepReportsFor, "--keep-reports-for");
+        if (maxAge != null && maxAge.isZero()) {
+            throw InvalidInputException.forOption("--keep-reports-for", keepReportsFor, "a duration longer than 0");
+        }
+        return new RetentionPolicy(keepReports, maxAge);
+    }
+
+    private RetryPolicy retryPolicy() {
+        RetryPolicy.Builder builder = RetryPolicy.builder();
+        if (retries != null) {
+            OptionNames.translate(() -> builder.retries(retries));
+        }
+        if (retryDelay != null) {
+            Duration delay = DurationParser.parse(retryDelay, "--retry-delay");
+            builder.initialDelay(delay);
+        }
+        return OptionNames.translate(builder::build);
+    }
+
+    /** The hosts to run on; empty only for a {@code --rerun-failed} of a run where all succeeded. */
+    private TargetList targets() {
+        if (rerunFailed != null) {
+            if (hostsFile != null || !hosts.isEmpty()) {
+                throw new InvalidInputException("--rerun-failed selects the hosts itself: do not combine it with "
+                        + "--hosts-file or --host");
+            }
+            try {
+                return new TargetList(ResultsJsonReader.targetsToRerun(rerunFailed), List.of());
+            } catch (InvalidResultsFileException e) {
+                throw new InvalidInputException("--rerun-failed: " + e.getMessage());
+            }
+        }
+        if (hostsFile == null && hosts.isEmpty()) {
+            throw new InvalidInputException(
+                    "no hosts: give --hosts-file FILE, --host HOST or --rerun-failed RESULTS_JSON");
+        }
+        TargetList fromFile = hostsFile == null ? null
+                : TargetParser.parseLines(InputFiles.readLines(hostsFile, "--hosts-file"), hostsFile.toString());
+        TargetList fromOptions = hosts.isEmpty() ? null : TargetParser.parseLines(hosts, "--host");
+        if (fromFile == null) {
+            return fromOptions;
+        }
+        return fromOptions == null ? fromFile : fromFile.plus(fromOptions);
+    }
+
+    /** What results.json records as the run's options: effective values, the password variable's name only. */
+    private Map<String, Object> effectiveOptions(RunRequest request) {
+        RunOptions options = request.options();
+        Map<String, Object> effective = new LinkedHashMap<>();
+        effective.put("command", request.command().description());
+        if (command == null) {
+            effective.put("powershellEdition", powershellEdition == null ? "powershell" : powershellEdition);
+            effective.put("powershellArguments", List.copyOf(powershellArguments.keySet()));
+            effective.put("errorActionStop", errorActionStop);
+        }
+        effective.put("user", request.user());
+        effective.put("passwordEnv", passwordEnv);
+        effective.put("hostsFile", hostsFile);
+        effective.put("rerunFailed", rerunFailed);
+        effective.put("hosts", request.targets().size());
+        effective.put("https", options.https());
+        effective.put("port", options.port() != null ? options.port()
+                : options.https() ? RunOptions.HTTPS_PORT : RunOptions.HTTP_PORT);
+        effective.put("tls", !options.https() ? "n/a" : options.tls().insecure() ? "INSECURE (not verified)"
+                : options.tls().trustedCaPem() != null ? "verify, CA " + options.tls().trustedCaPem() : "verify");
+        effective.put("throttle", options.throttle());
+        effective.put("retries", options.retryPolicy().retries());
+        effective.put("retryDelay", options.retryPolicy().initialDelay());
+        effective.put("connectTimeout", options.connectTimeout());
+        effective.put("operationTimeout", options.operationTimeout());
+        effective.put("commandTimeout", options.commandTimeout());
+        effective.put("timeout", options.overallTimeout());
+        effective.put("codepage", request.command().codepage());
+        return effective;
+    }
+}

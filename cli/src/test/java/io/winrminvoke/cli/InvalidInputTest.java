@@ -1,0 +1,167 @@
+package io.winrminvoke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.winrminvoke.cli.InProcessCli.Outcome;
+import io.winrminvoke.simulator.FleetConfig;
+import io.winrminvoke.simulator.SimulatorExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every invalid input ends with exit status 2, exactly one line on stderr naming the problem,
+ * nothing on stdout, and not a single request reaching the (healthy, listening) simulated host.
+ */
+class InvalidInputTest {
+
+    private static final String PASSWORD = "Inv4lid-Input-Pw";
+    private static final Map<String, String> ENV = Map.of("PW", PASSWORD, "EMPTY_PW", "");
+
+    @RegisterExtension
+    static final SimulatorExtension sim = SimulatorExtension.with(
+            FleetConfig.builder().hosts(1).user("u").password(PASSWORD));
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void files() throws IOException {
+        Files.writeString(dir.resolve("comments-only.txt"), "# nothing here yet\n\n   \n# still nothing\n");
+        Files.writeString(dir.resolve("bad-hosts.txt"), "# ok so far\nhost-a\nhost-b:notaport\n");
+        Files.writeString(dir.resolve("a-file"), "not a directory");
+        Files.writeString(dir.resolve("empty.ps1"), "\n  \n");
+    }
+
+    @AfterEach
+    void noHostWasContacted() {
+        assertThat(sim.fleet().requestLog().entries()).isEmpty();
+    }
+
+    static Stream<Arguments> invalidInputs() {
+        return Stream.of(
+                invalid("no host at all", "no hosts",
+                        "--user", "u", "--password-env", "PW", "--command", "echo hi"),
+                invalid("hosts file with only comments", "no hosts given",
+                        "--hosts-file", "{dir}/comments-only.txt", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("hosts file missing", "does not exist",
+                        "--hosts-file", "{dir}/missing.txt", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("bad entry in hosts file", "bad-hosts.txt",
+                        "--hosts-file", "{dir}/bad-hosts.txt", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("port out of range", "70000",
+                        "--host", "{host}", "--host", "127.0.0.1:70000", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("port without host", ":5985",
+                        "--host", "{host}", "--host", ":5985", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("--port 0", "--port",
+                        "--host", "{host}", "--port", "0", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("throttle 0", "--throttle",
+                        "--host", "{host}", "--throttle", "0", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("throttle not a number", "--throttle",
+                        "--host", "{host}", "--throttle", "many", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("negative retries", "--retries",
+                        "--host", "{host}", "--retries", "-1", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("unknown duration unit", "--retry-delay",
+                        "--host", "{host}", "--retry-delay", "5fortnights", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("duration without unit", "--command-timeout",
+                        "--host", "{host}", "--command-timeout", "10", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("unknown unit in overall timeout", "--timeout",
+                        "--host", "{host}", "--timeout", "3d", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("password variable not set", "NO_SUCH_VARIABLE",
+                        "--host", "{host}", "--user", "u", "--password-env", "NO_SUCH_VARIABLE",
+                        "--command", "echo hi"),
+                invalid("password variable empty", "EMPTY_PW",
+                        "--host", "{host}", "--user", "u", "--password-env", "EMPTY_PW", "--command", "echo hi"),
+                invalid("--command and --powershell", "only one",
+                        "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo hi",
+                        "--powershell", "Get-Date"),
+                invalid("nothing to run", "nothing to run",
+                        "--host", "{host}", "--user", "u", "--password-env", "PW"),
+                invalid("missing --user", "--user",
+                        "--host", "{host}", "--password-env", "PW", "--command", "echo hi"),
+                invalid("unknown option", "--frobnicate",
+                        "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo hi",
+                        "--frobnicate"),
+                invalid("--insecure without --https", "--insecure",
+                        "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo hi",
+                        "--insecure"),
+                invalid("--ca-file that does not exist", "--ca-file",
+                        "--host", "{host}", "--https", "--ca-file", "{dir}/no-ca.pem", "--user", "u",
+                        "--password-env", "PW", "--command", "echo hi"),
+                invalid("--rerun-failed with --host", "--rerun-failed",
+                        "--host", "{host}", "--rerun-failed", "{dir}/results.json", "--user", "u",
+                        "--password-env", "PW", "--command", "echo hi"),
+                invalid("--rerun-failed file missing", "not found",
+                        "--rerun-failed", "{dir}/results.json", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("--codepage 0", "--codepage",
+                        "--host", "{host}", "--codepage", "0", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("--codepage with PowerShell", "--codepage",
+                        "--host", "{host}", "--codepage", "932", "--user", "u", "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("unknown PowerShell edition", "--powershell-edition",
+                        "--host", "{host}", "--powershell-edition", "bash", "--user", "u", "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("PowerShell argument with --command", "--powershell-arg",
+                        "--host", "{host}", "--powershell-arg", "Build=42", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("PowerShell argument name with a space", "--powershell-arg",
+                        "--host", "{host}", "--powershell-arg", "Build Number=42", "--user", "u",
+                        "--password-env", "PW",
+                        "--powershell", "Get-Date"),
+                invalid("empty --powershell-file", "is empty",
+                        "--host", "{host}", "--powershell-file", "{dir}/empty.ps1", "--user", "u",
+                        "--password-env", "PW"),
+                invalid("--report-dir is a file", "--report-dir",
+                        "--host", "{host}", "--report-dir", "{dir}/a-file", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidInputs")
+    void exitsTwoWithOneLineNamingTheProblem(String description, String named, List<String> template) {
+        Outcome outcome = InProcessCli.run(ENV, resolve(template));
+
+        assertThat(outcome.exitStatus()).as(outcome.toString()).isEqualTo(ExitStatus.INVALID_INPUT);
+        assertThat(outcome.errLines()).as(outcome.toString()).hasSize(1);
+        assertThat(outcome.errLines().get(0)).startsWith("winrm-invoke: ").contains(named);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).doesNotContain(PASSWORD);
+    }
+
+    private static Arguments invalid(String description, String named, String... args) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args));
+        return Arguments.of(description, named, all);
+    }
+
+    private static String[] resolve(List<String> template) {
+        String host = sim.fleet().host(0).address() + ":" + sim.fleet().host(0).port();
+        return template.stream()
+                .map(a -> a.replace("{host}", host).replace("{dir}", dir.toString()))
+                .toArray(String[]::new);
+    }
+}

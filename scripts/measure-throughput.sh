@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Throughput of the CLI against the standalone simulator (issue 3's acceptance figure):
+# N hosts (default 60) that each stay silent 2 s and exit 0, run with --throttle 20.
+# Ideal wall time = ceil(N / throttle) waves x 2 s (6 s for 60 / 20); prints the measured wall
+# time and the ratio ideal / actual (target >= 0.8), twice: against the freshly started simulator
+# and against the same simulator once it has served a run. Each measured run is a fresh
+# `java -jar`, JVM start-up included.
+#
+# Builds nothing: it uses the jars a build left behind, e.g.
+#   mvn -B -q -pl cli -am package -DskipTests
+# Usage: scripts/measure-throughput.sh [HOSTS [THROTTLE]]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+hosts=${1:-60}
+throttle=${2:-20}
+sleep_seconds=2
+sim_jar=simulator/target/winrm-simulator.jar
+cli_jar=cli/target/winrm-invoke.jar
+for jar in "$sim_jar" "$cli_jar"; do
+  [ -f "$jar" ] || { echo "missing $jar: build first (mvn -B -q -pl cli -am package -DskipTests)" >&2; exit 2; }
+done
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+work=$(mktemp -d)
+sim_pid=
+cleanup() {
+  if [ -n "$sim_pid" ]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cat > "$work/scenario.json" <<JSON
+{ "hosts": { "0-$((hosts - 1))": { "exitCode": 0, "steps": [ { "sleep": "PT${sleep_seconds}S" } ] } } }
+JSON
+
+java -jar "$sim_jar" --hosts "$hosts" --user u --password p \
+  --inventory-out "$work/inventory.txt" --scenario "$work/scenario.json" > "$work/simulator.out" 2>&1 &
+sim_pid=$!
+for _ in $(seq 1 600); do
+  grep -q '^READY' "$work/simulator.out" 2>/dev/null && break
+  kill -0 "$sim_pid" 2>/dev/null || { echo "simulator exited:" >&2; cat "$work/simulator.out" >&2; exit 1; }
+  sleep 0.1
+done
+grep -q '^READY' "$work/simulator.out" || { echo "simulator not READY after 60 s" >&2; exit 1; }
+
+export WINRM_INVOKE_MEASURE_PASSWORD=p
+waves=$(( (hosts + throttle - 1) / throttle ))
+ideal=$((waves * sleep_seconds))
+
+# One timed `java -jar ... run` (a fresh JVM each time, as a user runs it); prints its figures.
+measure() {
+  local label=$1 reports="$work/reports-$1"
+  local command=(java -jar "$cli_jar" run --hosts-file "$work/inventory.txt" --user u
+    --password-env WINRM_INVOKE_MEASURE_PASSWORD --command "rem measure" --throttle "$throttle" --quiet
+    --report-dir "$reports")
+  [ "$label" = cold ] && echo "command: ${command[*]}"
+  local start end status
+  start=$(date +%s%N)
+  set +e
+  "${command[@]}" > "$work/cli-$label.out" 2>&1
+  status=$?
+  set -e
+  end=$(date +%s%N)
+  if [ "$status" -ne 0 ]; then cat "$work/cli-$label.out" >&2; echo "cli exit status $status" >&2; exit 1; fi
+  # "60 hosts in 7.4s: 60 succeeded": the run itself, without JVM start-up and validation
+  local run_line
+  run_line=$(grep -E '^[0-9]+ hosts? in ' "$work/cli-$label.out")
+  awk -v ns=$((end - start)) -v ideal="$ideal" -v label="$label" -v run="$run_line" 'BEGIN {
+    wall = ns / 1e9
+    split(run, parts, " "); sub(/s:?$/, "", parts[4]); inrun = parts[4] + 0
+    printf "%-5s simulator: wall %.2f s, ratio %.2f | run alone %.2f s, ratio %.2f\n", label, wall, ideal / wall, inrun, ideal / inrun
+  }'
+}
+
+echo "hosts $hosts, throttle $throttle, each silent ${sleep_seconds} s: ideal $waves waves x ${sleep_seconds} s = ${ideal} s"
+echo "load average before: $load_before on $(nproc) CPUs (other work on the machine skews the figures)"
+# cold: the simulator has served nothing yet (its JIT is as cold as the CLI's);
+# warm: the same simulator again, as a Windows host that has been up for a while.
+measure cold
+measure warm
+echo "wall = the whole java -jar (JVM start-up included); ratio = ideal / measured (target >= 0.8)"
