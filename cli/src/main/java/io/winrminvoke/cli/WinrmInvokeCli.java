@@ -2,7 +2,7 @@ package io.winrminvoke.cli;
 
 import io.winrminvoke.cli.demo.DemoCommand;
 import io.winrminvoke.cli.run.RunCommand;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;

@@ -1,6 +1,6 @@
 package io.winrminvoke.cli.run;
 
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.report.ReportDirectories;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.winrminvoke.cli.run;
 import io.winrminvoke.cli.CliEnvironment;
 import io.winrminvoke.cli.ExitStatus;
 import io.winrminvoke.engine.options.DurationParser;
-import io.winrminvoke.engine.options.InvalidInputException;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.powershell.PowerShellEdition;
