@@ -33,11 +33,18 @@ final class TransportFailures {
             case CANCELLED -> "request cancelled";
             default -> "protocol error";
         };
+        String located = what + " (" + endpoint + ")";
+        if (kind == FailureKind.CONNECTION_REFUSED || kind == FailureKind.CONNECT_TIMEOUT
+                || kind == FailureKind.UNKNOWN_HOST || kind == FailureKind.NO_RESPONSE) {
+            // HttpClient's own text only repeats the address and the reason ("Connect to
+            // http://h:5985 failed: Connection refused"); the summary table has no room for it.
+            return new WinRmException(kind, false, located, e);
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (kind == FailureKind.TLS_FAILED && detail.contains("PKIX")) {
             detail = detail + " (the host's certificate is not trusted: trust its CA with a PEM file)";
         }
-        return new WinRmException(kind, false, what + " (" + endpoint + "): " + detail, e);
+        return new WinRmException(kind, false, located + ": " + detail, e);
     }
 
     private static FailureKind kindOf(IOException e) {

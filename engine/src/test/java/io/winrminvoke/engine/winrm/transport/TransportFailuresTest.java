@@ -48,6 +48,9 @@ class TransportFailuresTest {
     void refusedConnectIsConnectionRefused() {
         assertThat(kindOf(new HttpHostConnectException("Connection refused"))).isEqualTo(FailureKind.CONNECTION_REFUSED);
         assertThat(kindOf(new ConnectException("Connection refused"))).isEqualTo(FailureKind.CONNECTION_REFUSED);
+        assertThat(TransportFailures.classify(new HttpHostConnectException("Connect to http://web01:5985 failed: "
+                + "Connection refused"), "web01:5985", TIMEOUTS).getMessage())
+                .isEqualTo("connection refused (web01:5985)");
     }
 
     @Test
