@@ -123,8 +123,8 @@ public final class RunCommand implements Callable<Integer> {
     String commandTimeout;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
-            description = "Limit for the whole run; hosts not started are SKIPPED, running ones CANCELLED "
-                    + "(default none).")
+            description = "Limit for the whole run; hosts not started are SKIPPED, running ones are "
+                    + "terminated and TIMED_OUT (default none).")
     String overallTimeout;
 
     @Option(names = "--report-dir", paramLabel = "DIR",
