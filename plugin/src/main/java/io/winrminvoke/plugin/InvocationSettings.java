@@ -24,7 +24,7 @@ import java.util.Map;
  * the plugin's option set.
  */
 record InvocationSettings(String hosts, String hostsFile, String command, String powershell, String arguments,
-                          boolean pwsh, boolean https, Integer port, String caCertificate,
+                          boolean pwsh, boolean errorActionStop, boolean https, Integer port, String caCertificate,
                           boolean skipCertificateCheck, Integer throttle, Integer retries, String retryDelay,
                           Double retryBackoff, String maxRetryDelay, boolean retryOnNonZeroExit,
                           String connectTimeout, String operationTimeout, String commandTimeout, String timeout,
@@ -78,7 +78,7 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
                 .script(powershell)
                 .arguments(argumentMap())
                 .edition(pwsh ? PowerShellEdition.PWSH : PowerShellEdition.WINDOWS_POWERSHELL)
-                .errorActionStop(true)
+                .errorActionStop(errorActionStop)
                 .build()
                 .toCommandSpec();
     }

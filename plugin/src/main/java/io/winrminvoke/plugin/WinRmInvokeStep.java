@@ -51,6 +51,7 @@ public class WinRmInvokeStep extends Step {
     private String powershell;
     private String arguments;
     private boolean pwsh;
+    private boolean errorActionStop = true;
     private boolean https;
     private Integer port;
     private String caCertificate;
@@ -83,7 +84,7 @@ public class WinRmInvokeStep extends Step {
     }
 
     InvocationSettings settings() {
-        return new InvocationSettings(hosts, hostsFile, command, powershell, arguments, pwsh, https, port,
+        return new InvocationSettings(hosts, hostsFile, command, powershell, arguments, pwsh, errorActionStop, https, port,
                 caCertificate, skipCertificateCheck, throttle, retries, retryDelay, retryBackoff, maxRetryDelay,
                 retryOnNonZeroExit, connectTimeout, operationTimeout, commandTimeout, timeout, reportDir, onFailure,
                 toleratedFailures, toleratedFailurePercent);
@@ -151,6 +152,16 @@ public class WinRmInvokeStep extends Step {
     @DataBoundSetter
     public void setPwsh(boolean pwsh) {
         this.pwsh = pwsh;
+    }
+
+    public boolean isErrorActionStop() {
+        return errorActionStop;
+    }
+
+    /** PowerShell errors end the script with exit code 1 (engine default); off for scripts that check {@code $LASTEXITCODE} themselves. */
+    @DataBoundSetter
+    public void setErrorActionStop(boolean errorActionStop) {
+        this.errorActionStop = errorActionStop;
     }
 
     public boolean isHttps() {

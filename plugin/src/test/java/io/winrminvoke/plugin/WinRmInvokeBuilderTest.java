@@ -29,6 +29,7 @@ class WinRmInvokeBuilderTest {
         step.setPowershell("Get-Service $Name");
         step.setArguments("Name=W3SVC");
         step.setPwsh(true);
+        step.setErrorActionStop(false);
         step.setHttps(true);
         step.setPort(5986);
         step.setCaCertificate("ca/winrm-ca.pem");
@@ -62,7 +63,7 @@ class WinRmInvokeBuilderTest {
 
     @Test
     void everyOptionHasHelp(JenkinsRule r) throws Exception {
-        r.assertHelpExists(WinRmInvokeStep.class, "hosts,hostsFile,credentialsId,command,powershell,arguments,pwsh,"
+        r.assertHelpExists(WinRmInvokeStep.class, "hosts,hostsFile,credentialsId,command,powershell,arguments,pwsh,errorActionStop,"
                 + "https,port,caCertificate,skipCertificateCheck,throttle,retries,retryDelay,retryBackoff,"
                 + "maxRetryDelay,retryOnNonZeroExit,connectTimeout,operationTimeout,commandTimeout,timeout,"
                 + "reportDir,onFailure,toleratedFailures,toleratedFailurePercent,archive,junit");
