@@ -67,6 +67,35 @@ class PowerShellOptionsTest {
         assertThat(newEntries()).anyMatch(e -> RequestLogEntry.SEND.equals(e.operation()));
     }
 
+    @Test
+    void passwordArgReachesTheScriptAsAParameterAndStaysMasked() throws Exception {
+        Path script = Files.writeString(dir.resolve("join.ps1"), "param($Password)\nWrite-Output \"pw is $Password\"\n");
+
+        Outcome outcome = run("--powershell-file", script.toString(), "--password-arg", "Password");
+
+        assertThat(outcome.exitStatus()).as(outcome.toString()).isZero();
+        assertThat(commandEntry().commandLine()).doesNotContain("Ps-Pw-9");
+        String sent = newEntries().stream().filter(e -> RequestLogEntry.SEND.equals(e.operation()))
+                .map(e -> new String(java.util.Base64.getDecoder().decode(e.stdinBase64()),
+                        java.nio.charset.StandardCharsets.US_ASCII))
+                .collect(java.util.stream.Collectors.joining()).replaceAll("\\s", "");
+        String payload = new String(java.util.Base64.getDecoder().decode(sent), java.nio.charset.StandardCharsets.UTF_8);
+        String encodedPassword = java.util.Base64.getEncoder()
+                .encodeToString("Ps-Pw-9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(payload).startsWith("Password:" + encodedPassword + "\n");
+        assertThat(outcome.toString()).doesNotContain("Ps-Pw-9");
+    }
+
+    @Test
+    void passwordArgNeedsAScriptAndItsOwnName() {
+        assertThat(run("--command", "whoami", "--password-arg", "Password").exitStatus()).isEqualTo(2);
+        Outcome clash = run("--powershell", "param($Password)", "--password-arg", "Password",
+                "--powershell-arg", "password=x");
+        assertThat(clash.exitStatus()).isEqualTo(2);
+        assertThat(clash.toString()).contains("--password-arg");
+        assertThat(newEntries()).isEmpty();
+    }
+
     private Outcome run(String... commandArgs) {
         List<String> args = new ArrayList<>(List.of("run", "--host", sim.fleet().host(0).hostAndPort(), "--user", "u",
                 "--password-env", "PW", "--report-dir", dir.resolve("reports").toString()));

@@ -83,6 +83,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "never on the remote command line.")
     Map<String, String> powershellArguments = new LinkedHashMap<>();
 
+    @Option(names = "--password-arg", paramLabel = "NAME",
+            description = "Also pass the login password to the script as parameter NAME (sent on stdin, "
+                    + "masked like the password everywhere).")
+    String passwordArgument;
+
     @Option(names = "--error-action-stop",
             description = "Run the script with $ErrorActionPreference = 'Stop': any error ends it with exit code 1.")
     boolean errorActionStop;
@@ -188,8 +193,8 @@ public final class RunCommand implements Callable<Integer> {
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
     public Optional<RunInvocation> toInvocation() {
-        CommandSpec commandSpec = commandSpec();
         String password = password();
+        CommandSpec commandSpec = commandSpec(password);
         RunOptions options = runOptions(tlsSettings());
         RetentionPolicy retention = retention();
         TargetList targets = targets();
@@ -205,7 +210,7 @@ public final class RunCommand implements Callable<Integer> {
                 effectiveOptions(request), retention));
     }
 
-    private CommandSpec commandSpec() {
+    private CommandSpec commandSpec(String password) {
         List<String> given = new ArrayList<>();
         if (command != null) {
             given.add("--command");
@@ -231,6 +236,9 @@ public final class RunCommand implements Callable<Integer> {
             if (!powershellArguments.isEmpty()) {
                 powershellOnly.add("--powershell-arg");
             }
+            if (passwordArgument != null) {
+                powershellOnly.add("--password-arg");
+            }
             if (errorActionStop) {
                 powershellOnly.add("--error-action-stop");
             }
@@ -255,9 +263,17 @@ public final class RunCommand implements Callable<Integer> {
                     ? "--powershell: the script is empty"
                     : "--powershell-file: " + powershellFile + " is empty");
         }
+        Map<String, String> arguments = new LinkedHashMap<>(powershellArguments);
+        if (passwordArgument != null) {
+            if (arguments.keySet().stream().anyMatch(passwordArgument::equalsIgnoreCase)) {
+                throw new InvalidInputException("--password-arg: parameter '" + passwordArgument
+                        + "' is also given with --powershell-arg");
+            }
+            arguments.put(passwordArgument, password);
+        }
         PowerShellCommand.Builder builder = PowerShellCommand.builder()
                 .script(script)
-                .arguments(powershellArguments)
+                .arguments(arguments)
                 .errorActionStop(errorActionStop);
         if (powershellEdition != null) {
             builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
