@@ -63,7 +63,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         }
         // every option is validated here, before the run starts: a bad value contacts no host
         SecretMasker masker = SecretMasker.of(password.getPlainText());
-        CommandSpec command = settings.commandSpec();
+        CommandSpec command = settings.commandSpec(password.getPlainText());
         RunOptions options = settings.runOptions(workspace);
         RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(), command, options, masker);
         FailurePolicy policy = settings.failurePolicy();

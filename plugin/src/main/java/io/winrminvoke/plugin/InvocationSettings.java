@@ -24,6 +24,7 @@ import java.util.Map;
  * the plugin's option set.
  */
 record InvocationSettings(String hosts, String hostsFile, String command, String powershell, String arguments,
+                          String passwordArgument,
                           boolean pwsh, boolean errorActionStop, boolean https, Integer port, String caCertificate,
                           boolean skipCertificateCheck, Integer throttle, Integer retries, String retryDelay,
                           Double retryBackoff, String maxRetryDelay, boolean retryOnNonZeroExit,
@@ -48,6 +49,9 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         if (!isBlank(arguments) && isBlank(powershell)) {
             throw new InvalidInputException("'arguments' applies to 'powershell' only; use it with a script");
         }
+        if (!isBlank(passwordArgument) && isBlank(powershell)) {
+            throw new InvalidInputException("'passwordArgument' applies to 'powershell' only; use it with a script");
+        }
         Path dir = Path.of(reportDirOrDefault()).normalize();
         if (dir.isAbsolute() || dir.toString().isEmpty() || dir.startsWith("..")) {
             // the reports are archived from the workspace, so they must be written inside it
@@ -70,13 +74,22 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         return hosts.lines().toList();
     }
 
-    CommandSpec commandSpec() {
+    /** @param password the credential's password, passed to the script when {@link #passwordArgument} names a parameter */
+    CommandSpec commandSpec(String password) {
         if (!isBlank(command)) {
             return CommandSpec.commandLine(command);
         }
+        Map<String, String> arguments = argumentMap();
+        if (!isBlank(passwordArgument)) {
+            String name = passwordArgument.trim();
+            if (arguments.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
+                throw new InvalidInputException("passwordArgument: parameter '" + name + "' is also given in 'arguments'");
+            }
+            arguments.put(name, password);
+        }
         return PowerShellCommand.builder()
                 .script(powershell)
-                .arguments(argumentMap())
+                .arguments(arguments)
                 .edition(pwsh ? PowerShellEdition.PWSH : PowerShellEdition.WINDOWS_POWERSHELL)
                 .errorActionStop(errorActionStop)
                 .build()

@@ -50,6 +50,7 @@ public class WinRmInvokeStep extends Step {
     private String command;
     private String powershell;
     private String arguments;
+    private String passwordArgument;
     private boolean pwsh;
     private boolean errorActionStop = true;
     private boolean https;
@@ -84,7 +85,7 @@ public class WinRmInvokeStep extends Step {
     }
 
     InvocationSettings settings() {
-        return new InvocationSettings(hosts, hostsFile, command, powershell, arguments, pwsh, errorActionStop, https, port,
+        return new InvocationSettings(hosts, hostsFile, command, powershell, arguments, passwordArgument, pwsh, errorActionStop, https, port,
                 caCertificate, skipCertificateCheck, throttle, retries, retryDelay, retryBackoff, maxRetryDelay,
                 retryOnNonZeroExit, connectTimeout, operationTimeout, commandTimeout, timeout, reportDir, onFailure,
                 toleratedFailures, toleratedFailurePercent);
@@ -143,6 +144,16 @@ public class WinRmInvokeStep extends Step {
     @DataBoundSetter
     public void setArguments(String arguments) {
         this.arguments = emptyToNull(unixLineEnds(arguments));
+    }
+
+    public String getPasswordArgument() {
+        return passwordArgument;
+    }
+
+    /** Name of a script parameter that receives the credential's password (masked like it everywhere). */
+    @DataBoundSetter
+    public void setPasswordArgument(String passwordArgument) {
+        this.passwordArgument = emptyToNull(passwordArgument);
     }
 
     public boolean isPwsh() {

@@ -28,6 +28,7 @@ class WinRmInvokeBuilderTest {
         step.setHosts("web1\nweb2:5986\n[fd00::1]:5985");
         step.setPowershell("Get-Service $Name");
         step.setArguments("Name=W3SVC");
+        step.setPasswordArgument("Password");
         step.setPwsh(true);
         step.setErrorActionStop(false);
         step.setHttps(true);
@@ -63,7 +64,7 @@ class WinRmInvokeBuilderTest {
 
     @Test
     void everyOptionHasHelp(JenkinsRule r) throws Exception {
-        r.assertHelpExists(WinRmInvokeStep.class, "hosts,hostsFile,credentialsId,command,powershell,arguments,pwsh,errorActionStop,"
+        r.assertHelpExists(WinRmInvokeStep.class, "hosts,hostsFile,credentialsId,command,powershell,arguments,passwordArgument,pwsh,errorActionStop,"
                 + "https,port,caCertificate,skipCertificateCheck,throttle,retries,retryDelay,retryBackoff,"
                 + "maxRetryDelay,retryOnNonZeroExit,connectTimeout,operationTimeout,commandTimeout,timeout,"
                 + "reportDir,onFailure,toleratedFailures,toleratedFailurePercent,archive,junit");
