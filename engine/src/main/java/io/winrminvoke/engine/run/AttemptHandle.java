@@ -48,20 +48,19 @@ final class AttemptHandle {
     }
 
     /**
-     * The per-attempt deadline passed. Once the command runs, its awaitExit has the same deadline
-     * and terminates it itself; before that (connect, Create, Command hanging) only closing the
-     * client can stop the attempt.
+     * The per-attempt deadline passed: terminate the command if it exists (awaitExit would too,
+     * but not a Send of stdin still in flight), else close the client to stop connect, Create or
+     * Command. Terminate is idempotent, so racing awaitExit's own deadline does no harm.
      */
     void commandDeadlinePassed() {
+        RemoteCommand c;
         WinRsClient cl;
         synchronized (this) {
             deadlinePassed = true;
-            if (command != null) {
-                return;
-            }
+            c = command;
             cl = client;
         }
-        stop(null, cl);
+        stop(c, cl);
     }
 
     private static void stop(RemoteCommand c, WinRsClient cl) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A run in progress, started by {@link FleetRunner#start}. Hosts start in input order with at
@@ -43,6 +44,8 @@ public final class FleetRun {
 
     /** How long a stop waits for workers before giving their hosts a result without them. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** How long a host's hostFinished call waits for the previous one's listener call. */
+    private static final Duration LISTENER_PATIENCE = Duration.ofSeconds(1);
 
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
 
@@ -66,6 +69,9 @@ public final class FleetRun {
     private final List<HostRun> hosts;
     private final AtomicInteger nextHost = new AtomicInteger();
     private final AtomicInteger finishedHosts = new AtomicInteger();
+    private final ReentrantLock finishedOrder = new ReentrantLock();
+    /** Set once a listener held up a hostFinished call: later calls stop waiting for their turn. */
+    private volatile boolean listenerStalled;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final ScheduledExecutorService timer;
@@ -181,17 +187,44 @@ public final class FleetRun {
         }
     }
 
+    /**
+     * Runs a stop (closing a client may wait for its Create to answer) on the stopping pool, so
+     * hosts whose deadlines pass together are stopped together, not one after another.
+     */
+    void stopAsync(Runnable stop) {
+        try {
+            aborter.execute(stop);
+        } catch (RejectedExecutionException e) {
+            // the run has ended; its hosts were stopped by then
+        }
+    }
+
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return timer.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Called with the host's gate held, once per host. Serialised so {@code done} reaches
-     * listeners in increasing order (a progress line never goes backwards).
+     * Called once per host, with no lock held. Serialised so {@code done} reaches listeners in
+     * increasing order (a progress line never goes backwards); but a listener stuck in this call
+     * (a stalled console stream) must not stop the other hosts' results, so after a bounded wait
+     * the call goes ahead unordered.
      */
     void hostFinished(HostResult result) {
-        synchronized (finishedHosts) {
+        boolean ordered = false;
+        try {
+            ordered = finishedOrder.tryLock(listenerStalled ? 0 : LISTENER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!ordered) {
+            listenerStalled = true;
+        }
+        try {
             listener.hostFinished(result, finishedHosts.incrementAndGet(), hosts.size());
+        } finally {
+            if (ordered) {
+                finishedOrder.unlock();
+            }
         }
     }
 
@@ -293,11 +326,7 @@ public final class FleetRun {
         String why = stop == null ? "run ended" : stop.describe(request.options());
         for (HostRun host : hosts) {
             if (!host.finished()) {
-                if (host.started()) {
-                    host.abandon(stop == null ? HostStatus.ERROR : stop.hostStatus(), why);
-                } else {
-                    host.skip("not started: " + why);
-                }
+                host.abandon(stop == null ? HostStatus.ERROR : stop.hostStatus(), why);
             }
         }
         List<HostResult> results = new ArrayList<>(hosts.size());

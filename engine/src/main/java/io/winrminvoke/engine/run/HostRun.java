@@ -39,6 +39,8 @@ final class HostRun {
     private final Charset charset;
 
     private final Object gate = new Object();
+    /** Serialises this host's listener calls; never held while taking {@link #gate}. */
+    private final Object events = new Object();
     private volatile HostResult result;                // written under gate
     private final List<Attempt> attempts = new ArrayList<>(); // guarded by gate
     private volatile Instant started;                  // written under gate
@@ -69,6 +71,9 @@ final class HostRun {
                     break;
                 }
                 synchronized (gate) {
+                    if (result != null) {
+                        return; // already given up on (abandoned at the end of the run): never start now
+                    }
                     if (started == null) {
                         started = Instant.now();
                     }
@@ -133,32 +138,25 @@ final class HostRun {
      * never started, else {@code status} with the attempt in flight recorded as abandoned.
      */
     void abandon(HostStatus status, String message) {
+        HostResult r;
         synchronized (gate) {
             if (result != null) {
                 return;
             }
             if (started == null) {
-                finish(skippedResult(message));
-                return;
-            }
-            if (currentAttemptStarted != null) {
-                attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,
-                        message + "; the attempt did not stop in time and was abandoned",
-                        (status == HostStatus.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT).name(),
-                        false));
-                currentAttemptStarted = null;
-            }
-            finish(failedResult(status, message, null));
-        }
-    }
-
-    /** Result for a host that never started: it has no attempts. */
-    void skip(String message) {
-        synchronized (gate) {
-            if (result == null && started == null) {
-                finish(skippedResult(message));
+                r = skippedResult("not started: " + message);
+            } else {
+                if (currentAttemptStarted != null) {
+                    attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,
+                            message + "; the attempt did not stop in time and was abandoned",
+                            (status == HostStatus.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT)
+                                    .name(), false));
+                    currentAttemptStarted = null;
+                }
+                r = failedResult(status, message, null);
             }
         }
+        finish(r); // outside the gate: the listener may be slow
     }
 
     private AttemptOutcome attempt(int n) {
@@ -177,7 +175,8 @@ final class HostRun {
             handle.abort();
         }
         ScheduledFuture<?> watchdog = commandDeadline == null ? null
-                : run.schedule(handle::commandDeadlinePassed, Duration.between(Instant.now(), commandDeadline));
+                : run.schedule(() -> run.stopAsync(handle::commandDeadlinePassed),
+                        Duration.between(Instant.now(), commandDeadline));
         AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
                 spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
         try {
@@ -310,19 +309,22 @@ final class HostRun {
                 message, null);
     }
 
-    /** Records the result once and reports it; later results (a late stuck attempt) are dropped. */
+    /**
+     * Records the result once and reports it; later results (a late stuck attempt) are dropped.
+     * The listener is called outside the gate, so a stop never waits behind a slow listener.
+     */
     private void finish(HostResult r) {
         synchronized (gate) {
             if (result != null) {
                 return;
             }
             result = r;
-            run.hostFinished(r);
         }
+        run.hostFinished(r);
     }
 
     private void emit(java.util.function.Consumer<RunListener> event) {
-        synchronized (gate) {
+        synchronized (events) {
             if (result == null) {
                 event.accept(run.listener());
             }

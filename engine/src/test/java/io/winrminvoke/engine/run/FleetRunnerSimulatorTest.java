@@ -186,6 +186,51 @@ class FleetRunnerSimulatorTest {
     }
 
     @Test
+    void hostsWhoseDeadlinesPassTogetherAreStoppedTogether() {
+        fleet = start(FleetConfig.builder().hosts(6)
+                .scenario(Scenario.fromJson("{\"hosts\":{\"0-5\":{\"hangConnection\":true}}}")));
+        RunResult result = FleetRunner.run(request(fleet.hosts(), options().retryPolicy(FAST_RETRY)
+                .operationTimeout(Duration.ofSeconds(20)).commandTimeout(Duration.ofSeconds(1))), RunListener.NONE);
+
+        // Each stop may wait briefly for a Create in flight; one after another, six would take
+        // six times that. Together, every host ends well within a few seconds of its deadline.
+        assertThat(result.hosts()).allSatisfy(h -> {
+            assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.TIMED_OUT);
+            assertThat(h.duration()).isLessThan(Duration.ofSeconds(6));
+        });
+    }
+
+    @Test
+    void aListenerStuckInAnOutputCallDoesNotHoldUpCancel() throws Exception {
+        fleet = start(FleetConfig.builder().hosts(2)
+                .scenario(Scenario.fromJson("{\"hosts\":{\"0-1\":{\"steps\":[{\"stdout\":\"working\\n\"},{\"hang\":true}]}}}")));
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FleetRun run = FleetRunner.start(request(fleet.hosts(), options()), new RunListener() {
+            @Override
+            public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+                stuck.countDown();
+                try {
+                    release.await(); // a console stream that stopped draining
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            assertThat(stuck.await(10, TimeUnit.SECONDS)).isTrue();
+            Instant cancelled = Instant.now();
+            run.cancel();
+            RunResult result = run.await(Duration.ofSeconds(10)).orElseThrow();
+
+            assertThat(Duration.between(cancelled, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            assertThat(result.hosts()).extracting(HostResult::status).containsOnly(HostStatus.CANCELLED);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void commandTimeoutTerminatesTheRemoteCommand() {
         fleet = start(FleetConfig.builder().hosts(1)
                 .scenario(Scenario.fromJson("{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"started\\n\"},{\"hang\":true}]}}}")));
