@@ -1,6 +1,7 @@
 package io.winrminvoke.engine.run;
 
 import io.winrminvoke.engine.mask.Masker;
+import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.target.Target;
@@ -44,7 +45,17 @@ public record RunRequest(List<Target> targets, String user, String password, Com
                 throw new InvalidInputException("tls: " + e.getMessage());
             }
         }
-        masker = masker == null ? Masker.NONE : masker;
+        // The password is a secret whatever the caller registered: an embedder that forgets to
+        // pass a masker must not get it echoed into consoles and reports.
+        SecretMasker passwordOnly = SecretMasker.of(password);
+        if (masker == null) {
+            masker = passwordOnly;
+        } else if (masker instanceof SecretMasker registered) {
+            masker = registered.with(List.of(password));
+        } else {
+            Masker callers = masker;
+            masker = text -> passwordOnly.mask(callers.mask(text));
+        }
     }
 
     @Override

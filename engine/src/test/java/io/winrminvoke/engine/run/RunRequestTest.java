@@ -37,10 +37,16 @@ class RunRequestTest {
     }
 
     @Test
-    void defaultsFillMissingOptionsAndMasker() {
-        RunRequest r = new RunRequest(ONE, "u", "p", CMD, null, null);
+    void defaultsFillMissingOptionsAndTheMaskerAlwaysHidesThePassword() {
+        RunRequest r = new RunRequest(ONE, "u", "pa55word", CMD, null, null);
         assertThat(r.options()).isEqualTo(RunOptions.defaults());
-        assertThat(r.masker()).isSameAs(Masker.NONE);
+        assertThat(r.masker().mask("echo pa55word")).isEqualTo("echo ****");
+
+        Masker callers = text -> text.replace("token-1", "[token]");
+        RunRequest withOwn = new RunRequest(ONE, "u", "pa55word", CMD, null, callers);
+        assertThat(withOwn.masker().mask("pa55word token-1")).isEqualTo("**** [token]");
+        RunRequest none = new RunRequest(ONE, "u", "pa55word", CMD, null, Masker.NONE);
+        assertThat(none.masker().mask("pa55word")).isEqualTo("****");
     }
 
     @Test
