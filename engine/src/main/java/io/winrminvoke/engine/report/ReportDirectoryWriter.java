@@ -65,8 +65,13 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         this.problems = new ReportProblems(problemReporter);
         this.hostsDirectory = context.directory().resolve(TranscriptFileNames.DIRECTORY);
         try {
+            // Retention deletes marked directories: mark only one this tool made (new or empty) or
+            // marked before, never a user's existing folder given as --report-dir.
+            boolean ours = isNewOrEmptyOrMarked(context.directory());
             Files.createDirectories(hostsDirectory);
-            ReportDirectoryMarker.write(context.directory(), context.toolVersion(), clock.instant());
+            if (ours) {
+                ReportDirectoryMarker.write(context.directory(), context.toolVersion(), clock.instant());
+            }
         } catch (IOException | RuntimeException e) {
             problems.report(context.directory().toString(), e);
         }
@@ -77,6 +82,18 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
             problems.report(EVENTS_JSONL, e);
         }
         this.events = opened;
+    }
+
+    private static boolean isNewOrEmptyOrMarked(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return true;
+        }
+        if (Files.exists(directory.resolve(ReportDirectoryMarker.FILE_NAME))) {
+            return true;
+        }
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** The report I/O problems so far (each also told to the problem reporter once). */

@@ -84,6 +84,23 @@ class ReportDirectoryWriterTest {
                         .finish(HostStatus.SUCCEEDED, 0, null));
     }
 
+    @Test
+    void onlyANewOrEmptyDirectoryIsMarkedForRetention() throws Exception {
+        Path fresh = tmp.resolve("fresh");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path users = Files.createDirectories(tmp.resolve("deploy-scripts"));
+        Files.writeString(users.resolve("deploy.ps1"), "Write-Output hi");
+
+        writer(fresh, false);
+        writer(empty, false);
+        writer(users, false);
+
+        assertThat(fresh.resolve(ReportDirectoryMarker.FILE_NAME)).isRegularFile();
+        assertThat(empty.resolve(ReportDirectoryMarker.FILE_NAME)).isRegularFile();
+        // a folder of the user's, given as the report directory, is never one retention may delete
+        assertThat(users.resolve(ReportDirectoryMarker.FILE_NAME)).doesNotExist();
+    }
+
     private ReportContext context(Path dir, boolean bom) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("command", "deploy.cmd --verbose");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
@@ -29,11 +30,12 @@ public final class TlsStrategies {
      * Built once per distinct settings: a fleet run creates a client per host, and reading the
      * JVM's trust anchors into a new PKIX trust manager each time would cost more than the
      * handshake. Sharing the SSLContext also lets connections to a host resume TLS sessions.
-     * The CA file's modification time is part of the key, so a replaced file is read again.
+     * A replaced CA file (newer modification time) is read again and replaces the entry, so a
+     * long-lived JVM (a Jenkins agent) keeps one entry per settings, not one per file version.
      */
-    private static final Map<BuildKey, TlsSocketStrategy> BUILT = new ConcurrentHashMap<>();
+    private static final Map<TlsSettings, Built> BUILT = new ConcurrentHashMap<>();
 
-    private record BuildKey(TlsSettings tls, FileTime caFileModified) {
+    private record Built(FileTime caFileModified, TlsSocketStrategy strategy) {
     }
 
     private TlsStrategies() {
@@ -43,7 +45,9 @@ public final class TlsStrategies {
      * @throws IllegalArgumentException when the trusted CA file cannot be used; the message names it
      */
     public static TlsSocketStrategy forSettings(TlsSettings tls) {
-        return BUILT.computeIfAbsent(new BuildKey(tls, modified(tls.trustedCaPem())), key -> build(key.tls()));
+        FileTime modified = modified(tls.trustedCaPem());
+        return BUILT.compute(tls, (key, built) -> built != null && Objects.equals(built.caFileModified(), modified)
+                ? built : new Built(modified, build(key))).strategy();
     }
 
     private static FileTime modified(Path file) {
