@@ -6,7 +6,6 @@ import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.target.Target;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a run talks to its hosts and how far it goes. Validated once when built; every message
@@ -80,7 +79,9 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
     }
 
     private static void requireTimeout(String option, Duration value, Duration min, Duration max) {
-        Objects.requireNonNull(value, option);
+        if (value == null) {
+            throw InvalidInputException.forOption(option, "(none)", "allowed " + min + ".." + max);
+        }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw InvalidInputException.forOption(option, value, "allowed " + min + ".." + max);
         }
