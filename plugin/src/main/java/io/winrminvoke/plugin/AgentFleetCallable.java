@@ -57,6 +57,17 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     @Override
     public FleetOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        try {
+            return run(workspace, log);
+        } finally {
+            // On an agent the Pipeline log is buffered (workflow-api's BufferedBuildListener over a
+            // DelayBufferedOutputStream, flushed by a timer): flush so the last [host] lines reach
+            // the controller before the step's result, also when the run was aborted.
+            log.flush();
+        }
+    }
+
+    private FleetOutcome run(File workspace, PrintStream log) throws IOException, InterruptedException {
         TargetList targets = readTargets(workspace);
         for (String warning : targets.warnings()) {
             log.println("[winrm-invoke] warning: " + warning);

@@ -88,6 +88,9 @@ final class FleetInvocation {
         }
         if (junit && outcome.reportFiles().contains("junit.xml")) {
             JUnitResultArchiver task = new JUnitResultArchiver(reportDir + "/junit.xml");
+            // the hosts are not the project's tests: publish no "Tests" check that could clash
+            // with the user's own junit step (JUnitResultArchiver#setSkipPublishingChecks, junit-plugin)
+            task.setSkipPublishingChecks(true);
             TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(task, testDetails, run, workspace,
                     launcher, listener);
             listener.getLogger().println("[winrm-invoke] test results: " + tests.getTotalCount() + " host(s), "
