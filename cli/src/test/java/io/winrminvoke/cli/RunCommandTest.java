@@ -75,6 +75,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aNonZeroExitIsRetriedOnlyWithRetryOnExitCode() throws Exception {
+        Outcome once = run(hosts(EXITS_3), "--report-dir", reports.resolve("once").toString(),
+                "--retry-delay", "10ms");
+        Outcome retried = run(hosts(EXITS_3), "--report-dir", reports.resolve("retried").toString(),
+                "--retry-delay", "10ms", "--retries", "2", "--retry-on-exit-code");
+
+        assertThat(once.out()).containsPattern("(?m)^" + Pattern.quote(display(EXITS_3)) + " +FAILED +3 +1 ");
+        assertThat(retried.out()).containsPattern("(?m)^" + Pattern.quote(display(EXITS_3)) + " +FAILED +3 +3 ");
+        assertThat(Files.readString(reports.resolve("retried").resolve("results.json")))
+                .contains("\"retryOnNonZeroExit\" : true");
+    }
+
+    @Test
     void aHostThatDidNotSucceedMakesTheExitStatusOne() {
         Outcome outcome = run(hosts(OK, EXITS_3), "--report-dir", reports.toString());
 

@@ -113,6 +113,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Wait before the first retry; doubles after each (default 5s).")
     String retryDelay;
 
+    @Option(names = "--retry-on-exit-code",
+            description = "Also retry a host whose command exited non-zero (off: a failed command is a result, "
+                    + "not a transient fault).")
+    boolean retryOnNonZeroExit;
+
+    @Option(names = "--retry-started",
+            description = "Also retry when the connection dropped after the command may have started "
+                    + "(off: such a command could run twice).")
+    boolean retryAfterCommandStarted;
+
     @Option(names = "--connect-timeout", paramLabel = "DURATION",
             description = "TCP/TLS connect timeout (default 30s).")
     String connectTimeout;
@@ -351,6 +361,7 @@ public final class RunCommand implements Callable<Integer> {
             Duration delay = DurationParser.parse(retryDelay, "--retry-delay");
             builder.initialDelay(delay);
         }
+        builder.retryOnNonZeroExit(retryOnNonZeroExit).retryAfterCommandStarted(retryAfterCommandStarted);
         return OptionNames.translate(builder::build);
     }
 
@@ -403,6 +414,8 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("throttle", options.throttle());
         effective.put("retries", options.retryPolicy().retries());
         effective.put("retryDelay", options.retryPolicy().initialDelay());
+        effective.put("retryOnNonZeroExit", options.retryPolicy().retryOnNonZeroExit());
+        effective.put("retryAfterCommandStarted", options.retryPolicy().retryAfterCommandStarted());
         effective.put("connectTimeout", options.connectTimeout());
         effective.put("operationTimeout", options.operationTimeout());
         effective.put("commandTimeout", options.commandTimeout());
