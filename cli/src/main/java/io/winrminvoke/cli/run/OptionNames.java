@@ -22,6 +22,8 @@ final class OptionNames {
             Map.entry("maxAttempts", "--retries"),
             Map.entry("initialDelay", "--retry-delay"),
             Map.entry("codepage", "--codepage"),
+            Map.entry("keepLast", "--keep-reports"),
+            Map.entry("maxAge", "--keep-reports-for"),
             Map.entry("tls", "--ca-file"),
             Map.entry("powershell argument name", "--powershell-arg"));
 

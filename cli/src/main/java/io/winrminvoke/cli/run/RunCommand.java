@@ -342,14 +342,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RetentionPolicy retention() {
-        if (keepReports != null && keepReports < 1) {
-            throw InvalidInputException.forOption("--keep-reports", keepReports, "allowed 1 or more");
-        }
         Duration maxAge = keepReportsFor == null ? null : DurationParser.parse(keepReportsFor, "--keep-reports-for");
-        if (maxAge != null && maxAge.isZero()) {
-            throw InvalidInputException.forOption("--keep-reports-for", keepReportsFor, "a duration longer than 0");
-        }
-        return new RetentionPolicy(keepReports, maxAge);
+        return OptionNames.translate(() -> new RetentionPolicy(keepReports, maxAge));
     }
 
     private RetryPolicy retryPolicy() {

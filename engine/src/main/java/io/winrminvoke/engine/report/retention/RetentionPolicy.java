@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.report.retention;
 
+import io.winrminvoke.engine.InvalidInputException;
 import java.time.Duration;
 
 /**
@@ -11,12 +12,10 @@ public record RetentionPolicy(Integer keepLast, Duration maxAge) {
 
     public RetentionPolicy {
         if (keepLast != null && keepLast < 1) {
-            throw new IllegalArgumentException(
-                    "keepLast must be at least 1 (or unset to keep any number), got: " + keepLast);
+            throw InvalidInputException.forOption("keepLast", keepLast, "allowed 1 or more (or unset to keep any number)");
         }
         if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
-            throw new IllegalArgumentException(
-                    "maxAge must be a positive duration (or unset to keep any age), got: " + maxAge);
+            throw InvalidInputException.forOption("maxAge", maxAge, "a duration longer than 0 (or unset to keep any age)");
         }
     }
 

@@ -136,9 +136,11 @@ class ReportPrunerTest {
     @Test
     void invalidPoliciesNameTheRuleAndTheValue() {
         assertThatThrownBy(() -> RetentionPolicy.keepLast(0))
-                .hasMessage("keepLast must be at least 1 (or unset to keep any number), got: 0");
+                .isInstanceOf(io.winrminvoke.engine.InvalidInputException.class)
+                .hasMessage("keepLast: invalid value '0': allowed 1 or more (or unset to keep any number)");
         assertThatThrownBy(() -> RetentionPolicy.maxAge(Duration.ofDays(-1)))
-                .hasMessage("maxAge must be a positive duration (or unset to keep any age), got: PT-24H");
+                .isInstanceOf(io.winrminvoke.engine.InvalidInputException.class)
+                .hasMessage("maxAge: invalid value 'PT-24H': a duration longer than 0 (or unset to keep any age)");
     }
 
     @Test
