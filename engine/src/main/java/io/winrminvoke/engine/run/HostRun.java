@@ -225,16 +225,19 @@ final class HostRun {
         HostStatus status;
         FailureKind failure = kind;
         String error;
+        // What became of the remote command: the client's own words (it knows whether the host
+        // answered Signal and Delete), or that it never started.
+        String remote = commandStarted ? oneLine(message) : "stopped before the command started";
         if (handle.aborted() && stop != null) {
             status = stop.hostStatus();
             failure = stop == FleetRun.StopReason.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT;
-            error = stop.describe(request.options()) + "; remote command terminated";
+            error = stop.describe(request.options()) + "; " + remote;
         } else if (handle.deadlinePassed() || kind == FailureKind.COMMAND_TIMEOUT) {
             status = HostStatus.TIMED_OUT;
             failure = FailureKind.COMMAND_TIMEOUT;
             error = (overallFirst ? FleetRun.StopReason.DEADLINE.describe(request.options())
                     : "command timeout " + request.options().commandTimeout() + " passed")
-                    + "; remote command terminated";
+                    + "; " + remote;
         } else if (kind == null) {
             status = HostStatus.ERROR;
             error = message;

@@ -241,7 +241,7 @@ class FleetRunnerSimulatorTest {
         assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.TIMED_OUT);
         assertThat(h.attempts()).hasSize(1);
         assertThat(h.stdout()).isEqualTo("started\n");
-        assertThat(h.message()).contains("command timeout PT0.5S passed");
+        assertThat(h.message()).isEqualTo("command timeout PT0.5S passed; remote command terminated");
         waitFor(() -> fleet.counters().openShells() == 0, Duration.ofSeconds(5));
         assertSignalThenDeleteEndEveryShell(fleet.requestLog().entries());
     }

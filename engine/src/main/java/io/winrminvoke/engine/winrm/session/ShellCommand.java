@@ -42,6 +42,8 @@ final class ShellCommand implements RemoteCommand {
     private State state = State.OPEN;          // guarded by lock
     private Call inFlight;                      // guarded by lock
     private volatile boolean terminated;
+    /** Whether the host answered the stop's Signal and Delete (so the command is known to be gone). */
+    private volatile boolean stopConfirmed;
 
     ShellCommand(WsmanChannel channel, RequestBounds bounds, String shellId, String commandId,
                  Consumer<ShellCommand> onStopped) {
@@ -185,7 +187,7 @@ final class ShellCommand implements RemoteCommand {
     private WinRmException commandTimeout() {
         stop(bounds.cleanup());
         return new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
-                "command still running at its deadline: sent Signal terminate and deleted the shell");
+                WinRmFailures.stopOutcome(stopConfirmed));
     }
 
     /** Waits (bounded) until a concurrent stop has sent its Delete, so callers see a finished state. */
@@ -193,7 +195,7 @@ final class ShellCommand implements RemoteCommand {
         synchronized (lock) {
             awaitStopped();
         }
-        return WinRmFailures.terminated();
+        return WinRmFailures.terminated(stopConfirmed);
     }
 
     /**
@@ -218,9 +220,7 @@ final class ShellCommand implements RemoteCommand {
                 toAbort.cancel();
             }
             boolean hostAnswers = sendQuietly(new SignalRequest(shellId, commandId, ShellSignal.TERMINATE), timeouts);
-            if (hostAnswers) {
-                sendQuietly(new DeleteShellRequest(shellId), timeouts);
-            }
+            stopConfirmed = hostAnswers && sendQuietly(new DeleteShellRequest(shellId), timeouts);
         } finally {
             synchronized (lock) {
                 state = State.STOPPED;

@@ -32,9 +32,14 @@ final class WinRmFailures {
     }
 
     /** A running command was stopped from outside. */
-    static WinRmException terminated() {
-        return new WinRmException(FailureKind.CANCELLED, true,
-                "cancelled: the command was terminated (Signal terminate and Delete sent)");
+    static WinRmException terminated(boolean confirmed) {
+        return new WinRmException(FailureKind.CANCELLED, true, stopOutcome(confirmed));
+    }
+
+    /** What a stop achieved, as far as the host told us. */
+    static String stopOutcome(boolean confirmed) {
+        return confirmed ? "remote command terminated"
+                : "host did not confirm the terminate; the command may still be running";
     }
 
     /** The client was closed while a command was being started. */
