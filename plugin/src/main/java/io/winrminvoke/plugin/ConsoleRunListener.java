@@ -5,7 +5,7 @@ import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.io.PrintStream;
 import java.time.Duration;
 

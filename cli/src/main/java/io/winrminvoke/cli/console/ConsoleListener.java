@@ -6,7 +6,7 @@ import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -3,7 +3,7 @@ package io.winrminvoke.engine.options;
 import io.winrminvoke.engine.InvalidInputException;
 
 import io.winrminvoke.engine.retry.RetryPolicy;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
 

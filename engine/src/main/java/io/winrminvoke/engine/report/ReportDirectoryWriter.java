@@ -7,7 +7,7 @@ import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;

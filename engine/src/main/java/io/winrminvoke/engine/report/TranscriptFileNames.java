@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.report;
 
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

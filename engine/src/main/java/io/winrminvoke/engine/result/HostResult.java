@@ -1,6 +1,6 @@
 package io.winrminvoke.engine.result;
 
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.winrminvoke.engine.run;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 

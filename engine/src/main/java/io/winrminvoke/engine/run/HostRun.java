@@ -8,7 +8,7 @@ import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.retry.FailureClassifier;
 import io.winrminvoke.engine.retry.RetryDecision;
 import io.winrminvoke.engine.retry.RetryPolicy;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import io.winrminvoke.engine.winrm.FailureKind;
 import io.winrminvoke.engine.winrm.RemoteCommand;

@@ -4,7 +4,7 @@ import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.WinRsClients;
 import java.util.List;
 

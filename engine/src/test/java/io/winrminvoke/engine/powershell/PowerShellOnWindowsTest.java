@@ -10,7 +10,7 @@ import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.run.RunRequest;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import io.winrminvoke.engine.winrm.WinRsClients;
 import java.nio.charset.StandardCharsets;

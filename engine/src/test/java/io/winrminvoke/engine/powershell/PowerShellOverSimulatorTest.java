@@ -11,7 +11,7 @@ import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.run.RunRequest;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import io.winrminvoke.engine.winrm.OutputSink;
 import io.winrminvoke.engine.winrm.RemoteCommand;

@@ -19,7 +19,7 @@ import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.run.RunRequest;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.scenario.Scenario;

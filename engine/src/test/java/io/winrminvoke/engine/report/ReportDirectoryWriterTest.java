@@ -10,7 +10,7 @@ import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.OutputStream;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.HostStatus;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

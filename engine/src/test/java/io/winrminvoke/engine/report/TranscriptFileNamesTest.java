@@ -2,7 +2,7 @@ package io.winrminvoke.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import io.winrminvoke.engine.winrm.FailureKind;
 import io.winrminvoke.engine.winrm.WinRmException;

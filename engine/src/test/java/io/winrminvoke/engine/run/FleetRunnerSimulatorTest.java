@@ -10,7 +10,7 @@ import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
-import io.winrminvoke.engine.target.Target;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.scenario.Scenario;

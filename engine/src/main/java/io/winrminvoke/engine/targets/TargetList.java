@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.target;
+package io.winrminvoke.engine.targets;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.target;
+package io.winrminvoke.engine.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

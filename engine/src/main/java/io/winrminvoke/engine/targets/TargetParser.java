@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.target;
+package io.winrminvoke.engine.targets;
 
 import io.winrminvoke.engine.InvalidInputException;
 import java.net.InetAddress;
