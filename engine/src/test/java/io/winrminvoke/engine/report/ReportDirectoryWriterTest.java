@@ -133,14 +133,14 @@ class ReportDirectoryWriterTest {
         ScriptedRun run = new ScriptedRun(t0)
                 .add(host(new Target("web01.corp.example.com", 0), t0.plusMillis(15))
                         .out("Installing package 2.4.1", "Done.").attempt(HostStatus.SUCCEEDED, 0, null, null)
-                        .finish(HostStatus.SUCCEEDED, 0, null))
+                        .finish(HostStatus.SUCCEEDED, 0, "exit code 0"))
                 .add(host(new Target("web02.corp.example.com", 5986), t0.plusMillis(17))
                         .out("Installing package 2.4.1").err("ERROR: disk C: is full").attempt(HostStatus.FAILED, 3, null, null)
                         .finish(HostStatus.FAILED, 3, "exit code 3"))
                 .add(host(new Target("fe80::7", 5986), t0.plusMillis(18))
-                        .attempt(HostStatus.UNREACHABLE, null, "connect to [fe80::7]:5986: connection refused", "CONNECTION_REFUSED")
-                        .attempt(HostStatus.UNREACHABLE, null, "connect to [fe80::7]:5986: connection refused", "CONNECTION_REFUSED")
-                        .finish(HostStatus.UNREACHABLE, null, "connection refused (2 attempts)"))
+                        .attempt(HostStatus.UNREACHABLE, null, "CONNECTION_REFUSED: connection refused ([fe80::7]:5986)", "CONNECTION_REFUSED")
+                        .attempt(HostStatus.UNREACHABLE, null, "CONNECTION_REFUSED: connection refused ([fe80::7]:5986)", "CONNECTION_REFUSED")
+                        .finish(HostStatus.UNREACHABLE, null, "CONNECTION_REFUSED: connection refused ([fe80::7]:5986) (attempt 2)"))
                 .add(host(new Target("db01.corp.example.com", 0), t0).finish(HostStatus.SKIPPED, null, "not started: run cancelled"));
         run.play(new ReportDirectoryWriter(new ReportContext(dir, "nightly-deploy", "0.1.0", options,
                 SecretMasker.of(PASSWORD), false), reported::add, new TickingClock(t0, Duration.ofMillis(250))));
