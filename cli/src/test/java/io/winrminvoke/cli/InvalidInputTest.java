@@ -42,6 +42,8 @@ class InvalidInputTest {
         Files.writeString(dir.resolve("bad-hosts.txt"), "# ok so far\nhost-a\nhost-b:notaport\n");
         Files.writeString(dir.resolve("a-file"), "not a directory");
         Files.writeString(dir.resolve("empty.ps1"), "\n  \n");
+        // an Ansible-style inventory line with the password pasted in: the error quotes the line
+        Files.writeString(dir.resolve("pw-in-hosts.txt"), "host-a " + PASSWORD + "\n");
     }
 
     @AfterEach
@@ -61,6 +63,9 @@ class InvalidInputTest {
                         "--command", "echo hi"),
                 invalid("bad entry in hosts file", "bad-hosts.txt",
                         "--hosts-file", "{dir}/bad-hosts.txt", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("password pasted into a hosts file line", "pw-in-hosts.txt",
+                        "--hosts-file", "{dir}/pw-in-hosts.txt", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("port out of range", "70000",
                         "--host", "{host}", "--host", "127.0.0.1:70000", "--user", "u", "--password-env", "PW",

@@ -96,6 +96,23 @@ class PowerShellOptionsTest {
         assertThat(newEntries()).isEmpty();
     }
 
+    @Test
+    void aScriptFileSavedAsUtf16ByWindowsPowerShellIsRead() throws Exception {
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        byte[] body = "Write-Output 'gr\u00fc\u00dfe'\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Path script = dir.resolve("out-file.ps1");
+        Files.write(script, java.nio.ByteBuffer.allocate(bom.length + body.length).put(bom).put(body).array());
+
+        Outcome outcome = run("--powershell-file", script.toString());
+
+        assertThat(outcome.exitStatus()).as(outcome.toString()).isZero();
+        java.util.regex.Matcher payload = java.util.regex.Pattern.compile("FromBase64String\\('([^']+)'\\)")
+                .matcher(commandEntry().decodedScript());
+        assertThat(payload.find()).isTrue();
+        assertThat(new String(java.util.Base64.getDecoder().decode(payload.group(1)),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("Write-Output 'gr\u00fc\u00dfe'");
+    }
+
     private Outcome run(String... commandArgs) {
         List<String> args = new ArrayList<>(List.of("run", "--host", sim.fleet().host(0).hostAndPort(), "--user", "u",
                 "--password-env", "PW", "--report-dir", dir.resolve("reports").toString()));

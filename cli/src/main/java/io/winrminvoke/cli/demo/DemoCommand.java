@@ -1,5 +1,6 @@
 package io.winrminvoke.cli.demo;
 
+import io.winrminvoke.cli.VersionProvider;
 import io.winrminvoke.cli.CliEnvironment;
 import io.winrminvoke.cli.ExitStatus;
 import io.winrminvoke.cli.run.FleetExecution;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
  * console and report directory). Needs nothing but Java.
  */
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Runs a deployment on 12 simulated Windows hosts started in this process; needs only Java.",

@@ -1,5 +1,6 @@
 package io.winrminvoke.cli.run;
 
+import io.winrminvoke.cli.VersionProvider;
 import io.winrminvoke.cli.CliEnvironment;
 import io.winrminvoke.cli.ExitStatus;
 import io.winrminvoke.engine.options.DurationParser;
@@ -7,6 +8,7 @@ import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.powershell.PowerShellEdition;
+import io.winrminvoke.engine.powershell.ScriptFileText;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
  * in {@link #toInvocation()} before any host is contacted.
  */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Runs one command or PowerShell script on every host and writes a report directory.",
         footer = {"",
@@ -204,6 +206,20 @@ public final class RunCommand implements Callable<Integer> {
      */
     public Optional<RunInvocation> toInvocation() {
         String password = password();
+        try {
+            return toInvocation(password);
+        } catch (InvalidInputException e) {
+            // messages quote the user's input (a hosts-file line, a --host value): a password
+            // pasted there must not reach the build log
+            String masked = SecretMasker.of(password).mask(e.getMessage());
+            if (masked.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new InvalidInputException(masked);
+        }
+    }
+
+    private Optional<RunInvocation> toInvocation(String password) {
         CommandSpec commandSpec = commandSpec(password);
         RunOptions options = runOptions(tlsSettings());
         RetentionPolicy retention = retention();
@@ -267,7 +283,7 @@ public final class RunCommand implements Callable<Integer> {
             // the wrapper makes PowerShell write UTF-8 whatever the shell's code page
             throw new InvalidInputException("--codepage applies only to --command: PowerShell output is always UTF-8");
         }
-        String script = powershell != null ? powershell : InputFiles.readText(powershellFile, "--powershell-file");
+        String script = powershell != null ? powershell : scriptFile();
         if (script.isBlank()) {
             throw new InvalidInputException(powershell != null
                     ? "--powershell: the script is empty"
@@ -289,6 +305,16 @@ public final class RunCommand implements Callable<Integer> {
             builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
         }
         return OptionNames.translate(() -> builder.build().toCommandSpec());
+    }
+
+    /** Script files as PowerShell users save them: UTF-8 (with or without BOM) or UTF-16 with BOM. */
+    private String scriptFile() {
+        InputFiles.requireReadable(powershellFile, "--powershell-file");
+        try {
+            return ScriptFileText.read(powershellFile);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--powershell-file: " + e.getMessage());
+        }
     }
 
     private String password() {
