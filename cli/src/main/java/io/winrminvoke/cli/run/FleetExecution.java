@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,18 +59,27 @@ public final class FleetExecution {
                 new ReportContext(invocation.reportDir(), ReportDirectoryOption.RUN_NAME, VersionProvider.version(),
                         invocation.effectiveOptions(), masker, invocation.csvByteOrderMark()),
                 problem -> reportProblem(err, masker, problem));
-        FleetRun run = FleetRunner.start(request, new ListenerChain(List.of(reports, console)));
-
         CountDownLatch reported = new CountDownLatch(1);
+        AtomicReference<FleetRun> started = new AtomicReference<>();
+        // Registered before the run starts, so a Ctrl-C at any moment cancels it; it holds the JVM
+        // until the reports are written and the Signal/Delete requests under way have gone out.
         Thread cancelOnShutdown = new Thread(() -> {
-            run.cancel();
+            FleetRun toStop = started.get();
+            if (toStop == null) {
+                return;
+            }
+            toStop.cancel();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_WAIT_SECONDS);
             try {
                 reported.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                toStop.awaitStopsSent(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "winrm-invoke-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnShutdown);
+        FleetRun run = FleetRunner.start(request, new ListenerChain(List.of(reports, console)));
+        started.set(run);
         try {
             RunResult result = run.await();
             console.finish();

@@ -199,6 +199,18 @@ public final class FleetRun {
         }
     }
 
+    /**
+     * After a cancel: waits, at most {@code max}, until the stops already under way (Signal
+     * terminate, Delete) have been sent. {@link #await()} returns within its grace even if a slow
+     * host is still being stopped; a process about to exit calls this so those requests go out.
+     *
+     * @return true if every stop finished
+     */
+    public boolean awaitStopsSent(Duration max) throws InterruptedException {
+        aborter.shutdown(); // no new stops; those under way run to their end
+        return aborter.awaitTermination(Math.max(0, max.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return timer.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }

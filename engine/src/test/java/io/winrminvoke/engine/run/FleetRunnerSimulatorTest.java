@@ -231,6 +231,29 @@ class FleetRunnerSimulatorTest {
     }
 
     @Test
+    void afterACancelTheCallerCanWaitUntilSignalAndDeleteHaveGoneOut() throws Exception {
+        fleet = start(FleetConfig.builder().hosts(1).scenario(Scenario.fromJson(
+                "{\"hosts\":{\"0\":{\"latency\":\"PT1.5S\",\"steps\":[{\"stdout\":\"working\\n\"},{\"hang\":true}]}}}")));
+        CountDownLatch working = new CountDownLatch(1);
+        FleetRun run = FleetRunner.start(request(fleet.hosts(), options()), new RunListener() {
+            @Override
+            public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+                working.countDown();
+            }
+        });
+        assertThat(working.await(20, TimeUnit.SECONDS)).isTrue();
+
+        run.cancel();
+        RunResult result = run.await();
+        // a slow host: the stop (Signal, then Delete, 1.5 s each) may outlast await's grace
+        assertThat(run.awaitStopsSent(Duration.ofSeconds(15))).isTrue();
+
+        assertThat(result.hosts().get(0).status()).isEqualTo(HostStatus.CANCELLED);
+        assertThat(fleet.requestLog().entries()).extracting(RequestLogEntry::operation)
+                .containsSubsequence(RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+    }
+
+    @Test
     void commandTimeoutTerminatesTheRemoteCommand() {
         fleet = start(FleetConfig.builder().hosts(1)
                 .scenario(Scenario.fromJson("{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"started\\n\"},{\"hang\":true}]}}}")));
