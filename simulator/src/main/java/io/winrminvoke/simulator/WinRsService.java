@@ -97,12 +97,20 @@ final class WinRsService {
         record.commandLine = commandLine;
         record.decodedScript = EncodedCommand.decode(commandLine);
         synchronized (shells) {
+            // a Delete may have run since the lookup above: never start a command in a shell
+            // nobody holds any more (it would run on with no one to kill it)
+            if (shells.get(shell.id) != shell) {
+                return noShell(request, record);
+            }
             if (counters.openCommands() >= behaviour.maxConcurrentOperationsPerUser()) {
                 return fault(request, record, WsmanFault.QuotaLimitOperations,
                         Integer.toString(behaviour.maxConcurrentOperationsPerUser()), null);
             }
             String requested = line.getAttribute("CommandId");
             String id = requested.isEmpty() ? WsmanResponses.newId() : requested;
+            if (shell.commands.containsKey(id)) {
+                return fault(request, record, WsmanFault.InvalidSelectors, null, null); // CommandId in use
+            }
             SimulatedCommand cmd = behaviour.scripted()
                     ? new ScriptedCommand(id, behaviour.steps(), behaviour.exitCode(), clock, commandThreads)
                     : new ProcessCommand(id, commandLine, commandThreads);
@@ -206,7 +214,10 @@ final class WinRsService {
     private Reply delete(WsmanRequest request, ExchangeRecord record) {
         String id = request.shellId();
         record.shellId = id;
-        Shell shell = id == null ? null : shells.remove(id);
+        Shell shell;
+        synchronized (shells) { // against a Command starting in this shell at the same moment
+            shell = id == null ? null : shells.remove(id);
+        }
         if (shell == null) {
             return noShell(request, record);
         }
@@ -217,7 +228,10 @@ final class WinRsService {
     /** Kills every command of every shell, for a fleet that is shutting down. */
     void closeAll() {
         for (String id : List.copyOf(shells.keySet())) {
-            Shell shell = shells.remove(id);
+            Shell shell;
+            synchronized (shells) {
+                shell = shells.remove(id);
+            }
             if (shell != null) {
                 closeShell(shell);
             }
