@@ -4,6 +4,8 @@ import io.winrminvoke.cli.demo.DemoCommand;
 import io.winrminvoke.cli.run.RunCommand;
 import io.winrminvoke.engine.InvalidInputException;
 import picocli.CommandLine;
+import java.util.List;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -32,8 +34,26 @@ public final class WinrmInvokeCli {
     private static int reportParseError(ParameterException ex, String[] args) {
         CommandLine failing = ex.getCommandLine();
         String qualifiedName = failing.getCommandSpec().qualifiedName();
-        failing.getErr().println("winrm-invoke: " + oneLine(ex.getMessage())
-                + " (see '" + qualifiedName + " --help')");
+        String message = oneLine(ex.getMessage());
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            // picocli quotes every unmatched token, values too: someone who typed
+            // "--password s3cret" out of habit must not find the password in the build log
+            List<String> options = unmatched.getUnmatched().stream()
+                    .filter(token -> token.startsWith("-"))
+                    .map(token -> token.contains("=") ? token.substring(0, token.indexOf('=')) + "=..." : token)
+                    .toList();
+            if (!options.isEmpty()) {
+                message = "unknown option(s): " + String.join(", ", options);
+            } else if (failing.getParent() == null && args.length > 0 && !args[0].startsWith("-")) {
+                message = "unknown command '" + args[0] + "': use run or demo"; // a command name, not a value
+            } else {
+                message = "unexpected argument(s)";
+            }
+            if (options.stream().anyMatch(o -> o.startsWith("--password") && !o.startsWith("--password-"))) {
+                message += "; the password is never taken from the command line: use --password-env VAR";
+            }
+        }
+        failing.getErr().println("winrm-invoke: " + message + " (see '" + qualifiedName + " --help')");
         failing.getErr().flush();
         return ExitStatus.INVALID_INPUT;
     }
