@@ -69,7 +69,8 @@ public final class WinrmInvokeCli {
         return ExitStatus.INTERNAL_ERROR;
     }
 
-    static String oneLine(String text) {
+    /** Text collapsed to one line (messages go into one console or table line). */
+    public static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,5 +1,6 @@
 package io.winrminvoke.cli.console;
 
+import io.winrminvoke.cli.WinrmInvokeCli;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
@@ -78,7 +79,7 @@ public final class ConsoleListener implements RunListener {
             }
             line.append(" in ").append(HumanDuration.format(result.duration()));
             if (result.status() != HostStatus.SUCCEEDED && result.message() != null && !result.message().isBlank()) {
-                line.append(": ").append(masker.mask(result.message()).strip().replaceAll("\\s*\\R\\s*", " "));
+                line.append(": ").append(WinrmInvokeCli.oneLine(masker.mask(result.message())));
             }
             printLine(line.toString());
         }

@@ -1,5 +1,6 @@
 package io.winrminvoke.cli.console;
 
+import io.winrminvoke.cli.WinrmInvokeCli;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
@@ -63,7 +64,7 @@ public final class SummaryTable {
         if (message == null) {
             return "";
         }
-        String line = masker.mask(message).strip().replaceAll("\\s*\\R\\s*", " ");
+        String line = WinrmInvokeCli.oneLine(masker.mask(message));
         return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 3) + "...";
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ShellClient implements WinRsClient {
 
     /** Default WINRS_CODEPAGE when the settings leave it 0: UTF-8. */
-    public static final int UTF8_CODEPAGE = 65001;
+    private static final int UTF8_CODEPAGE = 65001;
 
     private final ConnectionSettings settings;
     private final WsmanTransport transport;

@@ -63,9 +63,6 @@ public final class Exchange {
         post.cancel();
     }
 
-    public boolean isCancelled() {
-        return post.isCancelled();
-    }
 
     private static HttpReply read(ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
