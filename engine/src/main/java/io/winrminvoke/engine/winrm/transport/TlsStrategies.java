@@ -38,6 +38,14 @@ public final class TlsStrategies {
     private record Built(FileTime caFileModified, TlsSocketStrategy strategy) {
     }
 
+    /**
+     * For plain-HTTP clients: refuses to upgrade a socket. The connection pool only asks for an
+     * upgrade on an https route, which an HTTP client never has.
+     */
+    public static final TlsSocketStrategy NONE = (socket, target, port, attachment, context) -> {
+        throw new IllegalStateException("TLS requested on a plain-HTTP WinRM client (" + target + ":" + port + ")");
+    };
+
     private TlsStrategies() {
     }
 

@@ -68,9 +68,9 @@ public final class WsmanTransport implements AutoCloseable {
                         .setSocketTimeout(atLeastOneMilli(defaultResponseTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build());
-        if (settings.https()) {
-            pool.setTlsSocketStrategy(TlsStrategies.forSettings(settings.tls()));
-        }
+        // Over plain HTTP no socket is ever upgraded; without a strategy of our own the pool
+        // would build the JDK's default TLS context (reading every trusted CA) for nothing.
+        pool.setTlsSocketStrategy(settings.https() ? TlsStrategies.forSettings(settings.tls()) : TlsStrategies.NONE);
         this.connections = pool.build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
