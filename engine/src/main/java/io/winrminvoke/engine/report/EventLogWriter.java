@@ -1,7 +1,5 @@
 package io.winrminvoke.engine.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,14 +8,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Appends events to events.jsonl, one JSON object per line, flushed after each event so a run
  * that is killed still leaves its story. Thread-safe.
  */
 final class EventLogWriter implements Closeable {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final Writer out;
     private boolean closed;
@@ -31,9 +29,21 @@ final class EventLogWriter implements Closeable {
             return;
         }
         // one string per event: a line is written whole or not at all
-        out.write(MAPPER.writeValueAsString(event));
+        out.write(PlainJsonWriter.toJson(fields(event)));
         out.write('\n');
         out.flush();
+    }
+
+    private static Map<String, Object> fields(EventRecord event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("timestamp", event.timestamp());
+        fields.put("level", event.level());
+        fields.put("host", event.host());
+        fields.put("attempt", event.attempt());
+        fields.put("event", event.event());
+        fields.put("message", event.message());
+        fields.put("data", event.data());
+        return fields;
     }
 
     @Override

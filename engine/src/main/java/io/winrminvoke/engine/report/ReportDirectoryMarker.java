@@ -20,7 +20,10 @@ public final class ReportDirectoryMarker {
 
     public static final String FILE_NAME = ".winrm-invoke-report";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Only reading needs a mapper; a run into a new directory never builds one. */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ReportDirectoryMarker() {
     }
@@ -30,7 +33,7 @@ public final class ReportDirectoryMarker {
         content.put("tool", ResultsJsonWriter.TOOL_NAME);
         content.put("version", toolVersion);
         content.put("created", created.toString());
-        Files.writeString(directory.resolve(FILE_NAME), MAPPER.writeValueAsString(content) + "\n");
+        Files.writeString(directory.resolve(FILE_NAME), PlainJsonWriter.toJson(content) + "\n");
     }
 
     /**
@@ -44,7 +47,7 @@ public final class ReportDirectoryMarker {
             return Optional.empty();
         }
         try {
-            JsonNode content = MAPPER.readTree(marker.toFile());
+            JsonNode content = Reading.MAPPER.readTree(marker.toFile());
             if (content == null || !ResultsJsonWriter.TOOL_NAME.equals(content.path("tool").asText())) {
                 return Optional.empty();
             }
