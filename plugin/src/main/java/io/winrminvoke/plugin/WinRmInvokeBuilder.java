@@ -1,5 +1,6 @@
 package io.winrminvoke.plugin;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -32,8 +33,12 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
         return invocation;
     }
 
+    /**
+     * The overload core calls; the four-argument form without {@code EnvVars} is deprecated in
+     * {@link SimpleBuildStep}. The environment is not used: every option is a literal value.
+     */
     @Override
-    public void perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
         invocation.invocation().perform(run, workspace, launcher, listener, null, null);
     }

@@ -2,7 +2,6 @@ package io.winrminvoke.plugin;
 
 import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -13,7 +12,11 @@ import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.winrminvoke.simulator.SimulatedFleet;
+import java.net.URL;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -118,11 +121,29 @@ class WinRmInvokeBuilderTest {
     }
 
     @Test
-    void credentialsCheckRefusesGetRequests(JenkinsRule r) {
-        String url = "descriptorByName/" + WinRmInvokeStep.class.getName() + "/checkCredentialsId?value=" + CREDENTIALS_ID;
+    void credentialsCheckAnswersPostOnly(JenkinsRule r) throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        URL check = new URL(r.getURL(),
+                "descriptorByName/" + WinRmInvokeStep.class.getName() + "/checkCredentialsId?value=no-such-id");
+        // a fragment of Messages.WinRmInvokeStep_CredentialsNotFound: present only when the check ran
+        String checkRan = "are available here";
 
-        // @POST: Stapler finds no GET handler (404/405), so a cross-site GET cannot probe credential ids
-        assertThatThrownBy(() -> r.createWebClient().goTo(url)).hasMessageMatching("(?s).*\\b40[45]\\b.*");
+        try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
+            wc.login("admin");
+
+            // @POST: Stapler's verb interceptor skips the method for a GET and no other route matches (404),
+            // so a cross-site GET cannot probe credential ids even as an administrator
+            WebResponse get = wc.getPage(new WebRequest(check, HttpMethod.GET)).getWebResponse();
+            assertThat(get.getStatusCode()).isEqualTo(404);
+            assertThat(get.getContentAsString()).doesNotContain(checkRan);
+
+            // the same URL POSTed with a crumb by a permitted user runs the check (the URL itself is right)
+            WebResponse post = wc.getPage(wc.addCrumb(new WebRequest(check, HttpMethod.POST))).getWebResponse();
+            assertThat(post.getStatusCode()).isEqualTo(200);
+            assertThat(post.getContentAsString()).contains(checkRan).contains("no-such-id");
+        }
     }
 
     @Test
