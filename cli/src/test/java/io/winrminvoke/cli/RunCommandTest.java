@@ -7,9 +7,13 @@ import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.SimulatedHost;
 import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.scenario.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -85,6 +89,30 @@ class RunCommandTest {
         assertThat(retried.out()).containsPattern("(?m)^" + Pattern.quote(display(EXITS_3)) + " +FAILED +3 +3 ");
         assertThat(Files.readString(reports.resolve("retried").resolve("results.json")))
                 .contains("\"retryOnNonZeroExit\" : true");
+    }
+
+    @Test
+    void backoffAndItsCapShapeTheGapsBetweenAttempts() throws Exception {
+        Outcome outcome = run(hosts(EXITS_3), "--report-dir", reports.toString(), "--retries", "3",
+                "--retry-on-exit-code", "--retry-delay", "100ms", "--retry-backoff", "4", "--max-retry-delay", "500ms");
+
+        assertThat(outcome.out()).containsPattern("(?m)^" + Pattern.quote(display(EXITS_3)) + " +FAILED +3 +4 ");
+        JsonNode results = new ObjectMapper().readTree(reports.resolve("results.json").toFile());
+        assertThat(results.at("/run/options/retryBackoff").asDouble()).isEqualTo(4.0);
+        assertThat(results.at("/run/options/maxRetryDelay").asText()).isEqualTo("PT0.5S");
+        // waits 100 ms, 400 ms, then 1600 ms capped at 500 ms, each +-20 % jitter (the cap holds after
+        // it); with the default backoff the second would be at most 240 ms, without the cap the third
+        // at least 1280 ms
+        JsonNode attempts = results.at("/hosts/0/attempts");
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < attempts.size(); i++) {
+            gaps.add(Duration.between(Instant.parse(attempts.get(i - 1).get("ended").asText()),
+                    Instant.parse(attempts.get(i).get("started").asText())).toMillis());
+        }
+        assertThat(gaps).hasSize(3);
+        assertThat(gaps.get(0)).isGreaterThanOrEqualTo(80L);
+        assertThat(gaps.get(1)).isBetween(320L, 1000L);
+        assertThat(gaps.get(2)).isBetween(400L, 1000L);
     }
 
     @Test

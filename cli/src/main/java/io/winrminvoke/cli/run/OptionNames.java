@@ -21,6 +21,8 @@ final class OptionNames {
             Map.entry("retries", "--retries"),
             Map.entry("maxAttempts", "--retries"),
             Map.entry("initialDelay", "--retry-delay"),
+            Map.entry("multiplier", "--retry-backoff"),
+            Map.entry("maxDelay", "--max-retry-delay"),
             Map.entry("codepage", "--codepage"),
             Map.entry("keepLast", "--keep-reports"),
             Map.entry("maxAge", "--keep-reports-for"),

@@ -115,6 +115,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "Wait before the first retry; doubles after each (default 5s).")
     String retryDelay;
 
+    @Option(names = "--retry-backoff", paramLabel = "X",
+            description = "Multiply the wait by X after each retry (default "
+                    + RetryPolicy.DEFAULT_MULTIPLIER + "; 1 keeps it constant).")
+    Double retryBackoff;
+
+    @Option(names = "--max-retry-delay", paramLabel = "DURATION",
+            description = "Longest wait between retries (default 60s, or --retry-delay if that is longer).")
+    String maxRetryDelay;
+
     @Option(names = "--retry-on-exit-code",
             description = "Also retry a host whose command exited non-zero (off: a failed command is a result, "
                     + "not a transient fault).")
@@ -381,6 +390,12 @@ public final class RunCommand implements Callable<Integer> {
             Duration delay = DurationParser.parse(retryDelay, "--retry-delay");
             builder.initialDelay(delay);
         }
+        if (retryBackoff != null) {
+            builder.multiplier(retryBackoff);
+        }
+        if (maxRetryDelay != null) {
+            builder.maxDelay(DurationParser.parse(maxRetryDelay, "--max-retry-delay"));
+        }
         builder.retryOnNonZeroExit(retryOnNonZeroExit).retryAfterCommandStarted(retryAfterCommandStarted);
         return OptionNames.translate(builder::build);
     }
@@ -434,6 +449,8 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("throttle", options.throttle());
         effective.put("retries", options.retryPolicy().retries());
         effective.put("retryDelay", options.retryPolicy().initialDelay());
+        effective.put("retryBackoff", options.retryPolicy().multiplier());
+        effective.put("maxRetryDelay", options.retryPolicy().maxDelay());
         effective.put("retryOnNonZeroExit", options.retryPolicy().retryOnNonZeroExit());
         effective.put("retryAfterCommandStarted", options.retryPolicy().retryAfterCommandStarted());
         effective.put("connectTimeout", options.connectTimeout());
