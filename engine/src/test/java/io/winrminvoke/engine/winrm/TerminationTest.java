@@ -37,11 +37,12 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(6).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(7).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
                         {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]},
                                    "4": {"latency": "PT30S"},
-                                   "5": {"latency": "PT1S"}}}"""))
+                                   "5": {"latency": "PT1S"},
+                                   "6": {"steps": [{"hang": true}]}}}"""))
                 .build());
     }
 
@@ -173,6 +174,28 @@ class TerminationTest {
         assertThat(operations(SimulatorConnections.arrivals(fleet, host)))
                 .containsExactly(RequestLogEntry.CREATE, RequestLogEntry.DELETE);
         assertThat(host.counters().openShells()).isZero();
+    }
+
+    @Test
+    void aStopTheHostNeverAnsweredSaysTheCommandMayStillRun() throws Exception {
+        SimulatedHost host = fleet.host(6);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            host.stopListening(); // WinRM gone after the command started: Signal and Delete cannot land
+            try {
+                remote.terminate();
+
+                assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                        .isInstanceOfSatisfying(WinRmException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                            assertThat(e.getMessage()).contains("did not confirm the terminate")
+                                    .contains("may still be running");
+                        });
+            } finally {
+                host.startListening();
+            }
+        }
+        assertThat(host.counters().openShells()).isEqualTo(1); // the simulated command really is still there
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {

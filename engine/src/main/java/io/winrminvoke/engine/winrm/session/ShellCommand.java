@@ -219,8 +219,11 @@ final class ShellCommand implements RemoteCommand {
             if (toAbort != null) {
                 toAbort.cancel();
             }
-            boolean hostAnswers = sendQuietly(new SignalRequest(shellId, commandId, ShellSignal.TERMINATE), timeouts);
-            stopConfirmed = hostAnswers && sendQuietly(new DeleteShellRequest(shellId), timeouts);
+            Sent signal = sendQuietly(new SignalRequest(shellId, commandId, ShellSignal.TERMINATE), timeouts);
+            // Deleting the shell ends its processes whatever became of the Signal; only a Delete the
+            // host answered tells that the command is gone.
+            stopConfirmed = signal != Sent.UNREACHABLE
+                    && sendQuietly(new DeleteShellRequest(shellId), timeouts) == Sent.ANSWERED;
         } finally {
             synchronized (lock) {
                 state = State.STOPPED;
@@ -230,22 +233,32 @@ final class ShellCommand implements RemoteCommand {
         }
     }
 
+    /** How a clean-up request went. */
+    private enum Sent {
+        /** The host answered it with success. */
+        ANSWERED,
+        /** Refused, dropped, faulted...: the host may still take the next request. */
+        FAILED,
+        /** Timed out or did not resolve: a further request would only wait as long again. */
+        UNREACHABLE
+    }
+
     /**
      * Best effort: a fault (say the command already ended) or a failure does not stop the
-     * clean-up. Returns false only when the host looks unreachable (the request timed out or did
-     * not resolve), so a dead host costs one bounded wait, not two.
+     * clean-up; only a host that looks unreachable is not sent the Delete too, so a dead host
+     * costs one bounded wait, not two.
      */
-    private boolean sendQuietly(WsmanRequest request, RequestTimeouts timeouts) {
+    private Sent sendQuietly(WsmanRequest request, RequestTimeouts timeouts) {
         try {
             channel.prepare(request, timeouts).execute();
-            return true;
+            return Sent.ANSWERED;
         } catch (WinRmException e) {
             return switch (e.kind()) {
-                case CONNECT_TIMEOUT, NO_RESPONSE, UNKNOWN_HOST -> false;
-                default -> true;
+                case CONNECT_TIMEOUT, NO_RESPONSE, UNKNOWN_HOST -> Sent.UNREACHABLE;
+                default -> Sent.FAILED;
             };
         } catch (RuntimeException e) {
-            return true;
+            return Sent.FAILED;
         }
     }
 
