@@ -8,8 +8,13 @@ import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.targets.Target;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Passes every event to several listeners, in order (the report writer first, then the console). */
+/**
+ * Passes every event to several listeners, in order (the report writer first, then the console).
+ * One listener failing does not keep the event from the others; the first failure is rethrown
+ * afterwards for the engine to log.
+ */
 final class ListenerChain implements RunListener {
 
     private final List<RunListener> listeners;
@@ -20,31 +25,49 @@ final class ListenerChain implements RunListener {
 
     @Override
     public void runStarted(int totalHosts) {
-        listeners.forEach(l -> l.runStarted(totalHosts));
+        each(l -> l.runStarted(totalHosts));
     }
 
     @Override
     public void attemptStarted(Target target, int attempt) {
-        listeners.forEach(l -> l.attemptStarted(target, attempt));
+        each(l -> l.attemptStarted(target, attempt));
     }
 
     @Override
     public void outputLine(Target target, int attempt, OutputStream stream, String line) {
-        listeners.forEach(l -> l.outputLine(target, attempt, stream, line));
+        each(l -> l.outputLine(target, attempt, stream, line));
     }
 
     @Override
     public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
-        listeners.forEach(l -> l.attemptEnded(target, attempt, nextDelay));
+        each(l -> l.attemptEnded(target, attempt, nextDelay));
     }
 
     @Override
     public void hostFinished(HostResult result, int done, int total) {
-        listeners.forEach(l -> l.hostFinished(result, done, total));
+        each(l -> l.hostFinished(result, done, total));
     }
 
     @Override
     public void runFinished(RunResult result) {
-        listeners.forEach(l -> l.runFinished(result));
+        each(l -> l.runFinished(result));
+    }
+
+    private void each(Consumer<RunListener> event) {
+        RuntimeException first = null;
+        for (RunListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }
