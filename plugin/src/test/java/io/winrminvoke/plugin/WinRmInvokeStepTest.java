@@ -206,8 +206,12 @@ class WinRmInvokeStepTest {
                     + "', command: 'deploy.cmd')\n}", true));
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
 
-            // both commands are running (and hanging) on the hosts
+            // both commands are running (and hanging) on the hosts; a build that ends before that
+            // (bad input, a class that cannot reach the agent) fails here with its log, not at the timeout
             while (fleet.counters().openCommands() < 2) {
+                if (!b.isBuilding()) {
+                    throw new AssertionError("the build ended before both commands started:\n" + JenkinsRule.getLog(b));
+                }
                 Thread.sleep(100);
             }
             b.getExecutor().interrupt();
