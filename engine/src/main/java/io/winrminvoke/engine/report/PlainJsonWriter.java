@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 
@@ -38,8 +40,12 @@ final class PlainJsonWriter {
             json.writeBoolean(b);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
-        } else if (value instanceof Number n) {
-            json.writeNumber(n.toString());
+        } else if (value instanceof Double || value instanceof Float) {
+            json.writeNumber(((Number) value).doubleValue()); // NaN and infinities become strings
+        } else if (value instanceof BigDecimal d) {
+            json.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            json.writeNumber(i);
         } else if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {

@@ -25,6 +25,7 @@ class PlainJsonWriterTest {
         event.put("exitCode", -1L);
         event.put("ratio", 0.5);
         event.put("retried", true);
+        event.put("notANumber", Double.NaN);
         event.put("options", options);
 
         String text = PlainJsonWriter.toJson(event);
@@ -35,10 +36,11 @@ class PlainJsonWriterTest {
         assertThat(parsed.get("exitCode").asLong()).isEqualTo(-1L);
         assertThat(parsed.get("ratio").asDouble()).isEqualTo(0.5);
         assertThat(parsed.get("retried").asBoolean()).isTrue();
+        assertThat(parsed.get("notANumber").isTextual()).isTrue(); // still valid JSON
         assertThat(parsed.at("/options/throttle").asInt()).isEqualTo(20);
         assertThat(parsed.at("/options/timeout").isNull()).isTrue();
         assertThat(parsed.at("/options/hosts/1").asText()).isEqualTo("[::1]:5986");
-        assertThat(parsed.fieldNames()).toIterable().containsExactly("message", "exitCode", "ratio", "retried", "options");
+        assertThat(parsed.fieldNames()).toIterable().containsExactly("message", "exitCode", "ratio", "retried", "notANumber", "options");
     }
 
     @Test
