@@ -46,12 +46,16 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private final String user;
     private final Secret password;
     private final TaskListener listener;
+    /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
+    private final String toolVersion;
 
-    AgentFleetCallable(InvocationSettings settings, String user, Secret password, TaskListener listener) {
+    AgentFleetCallable(InvocationSettings settings, String user, Secret password, TaskListener listener,
+                       String toolVersion) {
         this.settings = settings;
         this.user = user;
         this.password = password;
         this.listener = listener;
+        this.toolVersion = toolVersion;
     }
 
     @Override
@@ -88,7 +92,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         // files older than this are left over from earlier builds in the same workspace: not archived
         Instant started = Instant.now().minusSeconds(2);
         RunResult result;
-        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion(),
+        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion,
                 effectiveOptions(command, options), masker, false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
@@ -123,11 +127,6 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         effective.put("toleratedFailures", settings.toleratedFailures());
         effective.put("toleratedFailurePercent", settings.toleratedFailurePercent());
         return effective;
-    }
-
-    private static String toolVersion() {
-        String version = AgentFleetCallable.class.getPackage().getImplementationVersion();
-        return version == null ? "unknown" : version;
     }
 
     private TargetList readTargets(File workspace) throws IOException {

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.PluginWrapper;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 
 /**
@@ -70,7 +72,7 @@ final class FleetInvocation {
         try {
             workspace.mkdirs();
             outcome = workspace.act(new AgentFleetCallable(settings, credentials.getUsername(),
-                    credentials.getPassword(), listener));
+                    credentials.getPassword(), listener, toolVersion()));
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());
@@ -112,6 +114,16 @@ final class FleetInvocation {
         List<Map<String, Object>> results = new ArrayList<>();
         outcome.hosts().forEach(h -> results.add(h.toMap()));
         return results;
+    }
+
+    /**
+     * The plugin's version for results.json, looked up here on the controller: on an agent the
+     * classes come through remoting's {@code RemoteClassLoader}, which defines their package
+     * without a manifest, so {@code Package#getImplementationVersion()} is null there.
+     */
+    private static String toolVersion() {
+        PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(FleetInvocation.class);
+        return plugin == null ? "unknown" : plugin.getVersion();
     }
 
     /**
