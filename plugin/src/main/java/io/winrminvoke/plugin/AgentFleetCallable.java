@@ -18,6 +18,7 @@ import io.winrminvoke.engine.targets.TargetParser;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,15 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
             }
-            return TargetParser.parseLines(Files.readAllLines(file, StandardCharsets.UTF_8), settings.hostsFile());
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (CharacterCodingException e) {
+                // otherwise a bare "MalformedInputException: Input length = 1" with a stack trace
+                throw new InvalidInputException("hostsFile: '" + settings.hostsFile() + "' is not UTF-8 text"
+                        + " (Windows PowerShell 5.1's Out-File and > write UTF-16: use Set-Content -Encoding UTF8)");
+            }
+            return TargetParser.parseLines(lines, settings.hostsFile());
         }
         return TargetParser.parseLines(settings.hostLines(), "hosts");
     }
