@@ -17,6 +17,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -397,11 +398,41 @@ public class WinRmInvokeStep extends Step {
                 args.put("hosts", list.stream().map(String::valueOf).collect(Collectors.joining("\n")));
             }
             if (args.get("arguments") instanceof Map<?, ?> map) {
-                args.put("arguments", map.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining("\n")));
+                args.put("arguments", argumentLines(map));
             }
             return super.newInstance(args);
+        }
+
+        /**
+         * The map form of {@code arguments} as the text form's {@code name=value} lines. What one
+         * such line cannot carry is refused rather than split into other arguments: a line break
+         * in a value ({@code [A: "x\nB=y"]} would set {@code B}), a name with {@code =} or a line
+         * break, and a null value (an unset {@code env} variable would arrive as the text "null").
+         * Messages name the parameter, never the value.
+         */
+        static String argumentLines(Map<?, ?> map) {
+            List<String> lines = new ArrayList<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                if (name.isBlank() || name.indexOf('=') >= 0 || hasLineBreak(name)) {
+                    throw new IllegalArgumentException("arguments: invalid parameter name '" + name.strip()
+                            + "': a name may not be blank or contain '=' or a line break");
+                }
+                if (e.getValue() == null) {
+                    throw new IllegalArgumentException("arguments: the value of '" + name + "' is null");
+                }
+                String value = String.valueOf(e.getValue());
+                if (hasLineBreak(value)) {
+                    throw new IllegalArgumentException("arguments: the value of '" + name + "' contains a line"
+                            + " break; script arguments are single-line values");
+                }
+                lines.add(name + "=" + value);
+            }
+            return String.join("\n", lines);
+        }
+
+        private static boolean hasLineBreak(String s) {
+            return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         }
 
         /** Lists credentials only to users who may configure the job or use its credentials (credentials consumer guide). */
