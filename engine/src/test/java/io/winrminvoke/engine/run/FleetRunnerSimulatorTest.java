@@ -270,6 +270,28 @@ class FleetRunnerSimulatorTest {
     }
 
     @Test
+    void aCommandDeadlineThatPassesWhileTheClientIsBeingOpenedStartsNothing() {
+        fleet = start(FleetConfig.builder().hosts(1));
+        // A client that is slow to set up (class loading, a TLS context): the deadline passes first.
+        WinRsClientFactory slowToOpen = settings -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return io.winrminvoke.engine.winrm.WinRsClients.connect(settings);
+        };
+        RunResult result = FleetRunner.run(request(fleet.hosts(), options().retryPolicy(FAST_RETRY)
+                .commandTimeout(Duration.ofMillis(200))), RunListener.NONE, slowToOpen);
+
+        HostResult h = result.hosts().get(0);
+        assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.TIMED_OUT);
+        assertThat(h.attempts()).hasSize(1);
+        assertThat(h.message()).startsWith("command timeout PT0.2S passed; stopped before the command started");
+        assertThat(fleet.requestLog().entries()).as("nothing may start after the deadline").isEmpty();
+    }
+
+    @Test
     void cancelDuringARunSignalsAndDeletesEveryOpenShellAndReturnsWithinFiveSeconds() throws Exception {
         fleet = start(FleetConfig.builder().hosts(50)
                 .scenario(Scenario.fromJson("{\"hosts\":{\"0-49\":{\"steps\":[{\"stdout\":\"working\\n\"},{\"hang\":true}]}}}")));
