@@ -128,6 +128,7 @@ final class ShellCommand implements RemoteCommand {
                     throw new WinRmException(FailureKind.PROTOCOL_ERROR, true,
                             "Receive answered Done without an ExitCode");
                 }
+                sink.exited(answer.exitCode());
                 return answer.exitCode();
             }
         }
