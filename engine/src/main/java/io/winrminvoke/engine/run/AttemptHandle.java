@@ -15,16 +15,19 @@ final class AttemptHandle {
     private boolean aborted;
     private volatile boolean deadlinePassed;
 
-    /** @return false if the attempt was aborted before the client existed (the caller stops) */
+    /**
+     * @return false if the attempt was aborted, or its deadline passed, before the client existed
+     *         (the caller stops: nothing may start on the host after that)
+     */
     synchronized boolean register(WinRsClient c) {
         this.client = c;
-        return !aborted;
+        return !aborted && !deadlinePassed;
     }
 
-    /** @return false if the attempt was aborted before the command existed (the caller terminates it) */
+    /** @return false if the attempt was aborted, or its deadline passed, before the command existed (the caller terminates it) */
     synchronized boolean register(RemoteCommand c) {
         this.command = c;
-        return !aborted;
+        return !aborted && !deadlinePassed;
     }
 
     synchronized boolean aborted() {

@@ -20,6 +20,8 @@ final class AttemptOutput implements OutputSink {
 
     private final StreamPipeline stdout;
     private final StreamPipeline stderr;
+    /** Set once the host reported the command done, after all its output was taken in. */
+    private volatile Integer exitCode;
 
     AttemptOutput(Charset charset, Masker masker, int limitBytes, boolean clixmlStderr, LineConsumer consumer) {
         this.stdout = new StreamPipeline(OutputStream.STDOUT, charset, masker, limitBytes, null, consumer);
@@ -35,6 +37,18 @@ final class AttemptOutput implements OutputSink {
     @Override
     public void stderr(byte[] chunk) {
         stderr.accept(chunk);
+    }
+
+    /** The command is done: its output is complete (only the shell's clean-up may still be under way). */
+    @Override
+    public void exited(int code) {
+        finish();
+        exitCode = code; // written last: whoever reads it sees the finished captures
+    }
+
+    /** The exit code the host reported, or null while the command has not been reported done. */
+    Integer exitCode() {
+        return exitCode;
     }
 
     /** Flushes incomplete characters and the last unterminated line of both streams. */

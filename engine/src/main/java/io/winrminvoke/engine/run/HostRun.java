@@ -47,6 +47,8 @@ final class HostRun {
     private int currentAttempt;                        // guarded by gate
     private Instant currentAttemptStarted;             // guarded by gate
     private volatile AttemptHandle current;
+    /** The output of the attempt in flight: tells whether its command already exited. */
+    private volatile AttemptOutput currentOutput;
 
     HostRun(FleetRun run, Target target, RunRequest request, Charset charset) {
         this.run = run;
@@ -89,6 +91,7 @@ final class HostRun {
                 synchronized (gate) {
                     attempts.add(record);
                     currentAttemptStarted = null;
+                    currentOutput = null;
                 }
                 emit(l -> l.attemptEnded(target, record, next));
                 last = outcome;
@@ -135,7 +138,8 @@ final class HostRun {
 
     /**
      * Gives the host a result when its worker did not finish in time after a stop: SKIPPED if it
-     * never started, else {@code status} with the attempt in flight recorded as abandoned.
+     * never started; the exit code if its command had already exited (only the shell's clean-up
+     * was still under way); else {@code status} with the attempt in flight recorded as abandoned.
      */
     void abandon(HostStatus status, String message) {
         HostResult r;
@@ -143,8 +147,16 @@ final class HostRun {
             if (result != null) {
                 return;
             }
+            AttemptOutput output = currentOutput;
+            Integer exit = currentAttemptStarted == null || output == null ? null : output.exitCode();
             if (started == null) {
                 r = skippedResult("not started: " + message);
+            } else if (exit != null) {
+                AttemptOutcome exited = AttemptOutcome.exited(currentAttemptStarted, exit, output);
+                attempts.add(new Attempt(currentAttempt, exited.started, exited.ended, exited.status, exit, null, null,
+                        false));
+                currentAttemptStarted = null;
+                r = buildResult(exited, false);
             } else {
                 if (currentAttemptStarted != null) {
                     attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,
@@ -179,6 +191,7 @@ final class HostRun {
                         Duration.between(Instant.now(), commandDeadline));
         AttemptOutput output = new AttemptOutput(charset, request.masker(), opts.outputLimitBytes(),
                 spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
+        currentOutput = output;
         try {
             WinRsClient client = run.clients().connect(connectionSettings());
             try (client) {

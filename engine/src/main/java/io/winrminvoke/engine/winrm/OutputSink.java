@@ -8,4 +8,11 @@ public interface OutputSink {
     void stdout(byte[] chunk);
 
     void stderr(byte[] chunk);
+
+    /**
+     * The host reported the command done with this exit code, after the last output chunk and
+     * before the shell is cleaned up (Signal, Delete), which may still take a while.
+     */
+    default void exited(int exitCode) {
+    }
 }

@@ -254,6 +254,33 @@ class FleetRunnerSimulatorTest {
     }
 
     @Test
+    void aCommandThatExitedKeepsItsExitCodeWhenTheRunStopsDuringASlowSignalAndDelete() throws Exception {
+        // Every request takes 2.5 s: the command is done at the first Receive, then Signal and
+        // Delete take 5 s more, longer than the grace a stop gives a host in flight.
+        fleet = start(FleetConfig.builder().hosts(1).scenario(Scenario.fromJson(
+                "{\"hosts\":{\"0\":{\"latency\":\"PT2.5S\",\"exitCode\":3,\"steps\":[{\"stdout\":\"done\\n\"}]}}}")));
+        CountDownLatch done = new CountDownLatch(1);
+        FleetRun run = FleetRunner.start(request(fleet.hosts(), options().retryPolicy(RetryPolicy.noRetry())),
+                new RunListener() {
+                    @Override
+                    public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+                        done.countDown();
+                    }
+                });
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(500); // the Signal after the command's end is on its way
+        run.cancel();
+        RunResult result = run.await(Duration.ofSeconds(10)).orElseThrow();
+
+        HostResult h = result.hosts().get(0);
+        assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.FAILED);
+        assertThat(h.exitCode()).isEqualTo(3);
+        assertThat(h.stdout()).isEqualTo("done\n");
+        assertThat(h.attempts()).extracting(Attempt::exitCode).containsExactly(3);
+        run.awaitStopsSent(Duration.ofSeconds(15));
+    }
+
+    @Test
     void commandTimeoutTerminatesTheRemoteCommand() {
         fleet = start(FleetConfig.builder().hosts(1)
                 .scenario(Scenario.fromJson("{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"started\\n\"},{\"hang\":true}]}}}")));
@@ -267,6 +294,28 @@ class FleetRunnerSimulatorTest {
         assertThat(h.message()).isEqualTo("command timeout PT0.5S passed; remote command terminated");
         waitFor(() -> fleet.counters().openShells() == 0, Duration.ofSeconds(5));
         assertSignalThenDeleteEndEveryShell(fleet.requestLog().entries());
+    }
+
+    @Test
+    void aCommandDeadlineThatPassesWhileTheClientIsBeingOpenedStartsNothing() {
+        fleet = start(FleetConfig.builder().hosts(1));
+        // A client that is slow to set up (class loading, a TLS context): the deadline passes first.
+        WinRsClientFactory slowToOpen = settings -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return io.winrminvoke.engine.winrm.WinRsClients.connect(settings);
+        };
+        RunResult result = FleetRunner.run(request(fleet.hosts(), options().retryPolicy(FAST_RETRY)
+                .commandTimeout(Duration.ofMillis(200))), RunListener.NONE, slowToOpen);
+
+        HostResult h = result.hosts().get(0);
+        assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.TIMED_OUT);
+        assertThat(h.attempts()).hasSize(1);
+        assertThat(h.message()).startsWith("command timeout PT0.2S passed; stopped before the command started");
+        assertThat(fleet.requestLog().entries()).as("nothing may start after the deadline").isEmpty();
     }
 
     @Test

@@ -37,12 +37,14 @@ class TerminationTest {
     @BeforeAll
     static void startFleet() {
         fleet = SimulatedFleet.start(FleetConfig.builder()
-                .hosts(7).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
+                .hosts(8).user(SimulatorConnections.USER).password(SimulatorConnections.PASSWORD)
                 .scenario(Scenario.fromJson("""
                         {"hosts": {"0-3": {"steps": [{"stdout": "working\\n"}, {"hang": true}]},
                                    "4": {"latency": "PT30S"},
                                    "5": {"latency": "PT1S"},
-                                   "6": {"steps": [{"hang": true}]}}}"""))
+                                   "6": {"steps": [{"hang": true}]},
+                                   "7": {"steps": [{"hang": true}],
+                                         "faultOnRequest": {"n": 4, "fault": "InternalError"}}}}"""))
                 .build());
     }
 
@@ -196,6 +198,26 @@ class TerminationTest {
             }
         }
         assertThat(host.counters().openShells()).isEqualTo(1); // the simulated command really is still there
+    }
+
+    @Test
+    void aDeleteTheHostAnsweredWithAFaultDoesNotConfirmTheStop() throws Exception {
+        SimulatedHost host = fleet.host(7);
+        try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
+             RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
+            // Create = 1, Command = 2, Signal = 3, Delete = 4: the host refuses the Delete with a fault
+            remote.terminate();
+
+            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                    .isInstanceOfSatisfying(WinRmException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                        assertThat(e.getMessage()).contains("did not confirm the terminate")
+                                .contains("may still be running");
+                    });
+        }
+        assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
+                RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
+        assertThat(host.counters().openShells()).isEqualTo(1); // the faulted Delete deleted nothing
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {

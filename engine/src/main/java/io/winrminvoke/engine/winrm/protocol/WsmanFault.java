@@ -14,11 +14,17 @@ public record WsmanFault(String subcode, String reason, Long wsmanCode, String d
 
     /** Receive found no output within the OperationTimeout: the client asks again. */
     public static final long TIMED_OUT_CODE = 2150858793L;
+    static final long INVALID_SELECTORS_CODE = 2150858843L;
     static final long SHELL_QUOTA_CODE = 2150859173L;
     static final long OPERATION_QUOTA_CODE = 2150859174L;
 
     public boolean isOperationTimeout() {
         return "TimedOut".equals(subcode) || (wsmanCode != null && wsmanCode == TIMED_OUT_CODE);
+    }
+
+    /** The shell or command named does not exist (any more). */
+    public boolean isInvalidSelectors() {
+        return "InvalidSelectors".equals(subcode) || (wsmanCode != null && wsmanCode == INVALID_SELECTORS_CODE);
     }
 
     public boolean isQuotaLimit() {

@@ -128,6 +128,7 @@ final class ShellCommand implements RemoteCommand {
                     throw new WinRmException(FailureKind.PROTOCOL_ERROR, true,
                             "Receive answered Done without an ExitCode");
                 }
+                sink.exited(answer.exitCode());
                 return answer.exitCode();
             }
         }
@@ -250,7 +251,12 @@ final class ShellCommand implements RemoteCommand {
      */
     private Sent sendQuietly(WsmanRequest request, RequestTimeouts timeouts) {
         try {
-            channel.prepare(request, timeouts).execute();
+            SoapResponse answer = channel.prepare(request, timeouts).execute();
+            // A fault is an answer but no success: a Delete refused (InternalError, quota...) left
+            // the shell and its command running. Only "no such shell" also means it is gone.
+            if (answer.isFault() && !(request instanceof DeleteShellRequest && answer.fault().isInvalidSelectors())) {
+                return Sent.FAILED;
+            }
             return Sent.ANSWERED;
         } catch (WinRmException e) {
             return switch (e.kind()) {
