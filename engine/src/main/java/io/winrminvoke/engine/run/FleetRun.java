@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,11 @@ public final class FleetRun {
         List<HostRun> list = new ArrayList<>();
         request.targets().forEach(t -> list.add(new HostRun(this, t, request, charset)));
         this.hosts = List.copyOf(list);
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("timer"));
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("timer"));
+        // A watchdog cancelled when its attempt ends would otherwise wait in the queue until its
+        // full command timeout, holding the attempt's client and output, for every host of the run.
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.timer = deadlines;
         this.aborter = Executors.newCachedThreadPool(daemonThreads("abort"));
     }
 
