@@ -108,6 +108,9 @@ class InvalidInputTest {
                         "--command", "echo hi"),
                 invalid("password variable empty", "EMPTY_PW",
                         "--host", "{host}", "--user", "u", "--password-env", "EMPTY_PW", "--command", "echo hi"),
+                // --password-env "$PW" instead of --password-env PW: the error must not quote the value
+                invalid("the password itself given as the variable name", "--password-env",
+                        "--host", "{host}", "--user", "u", "--password-env", PASSWORD, "--command", "echo hi"),
                 invalid("--command and --powershell", "only one",
                         "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo hi",
                         "--powershell", "Get-Date"),

@@ -332,6 +332,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         String value = environment.env().get(passwordEnv);
         if (value == null) {
+            if (environment.env().containsValue(passwordEnv)) {
+                // --password-env "$PW" instead of --password-env PW: quoting the "name" would print the password
+                throw new InvalidInputException("--password-env: give the NAME of the environment variable holding "
+                        + "the password, not its value (e.g. --password-env WINRM_PASSWORD); the value is not shown");
+            }
             throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is not set");
         }
         if (value.isEmpty()) {
