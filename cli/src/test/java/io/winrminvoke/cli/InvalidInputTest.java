@@ -118,6 +118,8 @@ class InvalidInputTest {
                         "--host", "{host}", "--user", "u", "--password-env", "PW"),
                 invalid("missing --user", "--user",
                         "--host", "{host}", "--password-env", "PW", "--command", "echo hi"),
+                invalid("empty --user", "--user:",
+                        "--host", "{host}", "--user", "", "--password-env", "PW", "--command", "echo hi"),
                 invalid("password typed on the command line out of habit", "--password-env",
                         "--host", "{host}", "--user", "u", "--password", PASSWORD, "--command", "echo hi"),
                 invalid("unknown option", "--frobnicate",
