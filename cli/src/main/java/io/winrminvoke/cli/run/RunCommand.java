@@ -313,7 +313,17 @@ public final class RunCommand implements Callable<Integer> {
         if (powershellEdition != null) {
             builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
         }
-        return OptionNames.translate(() -> builder.build().toCommandSpec());
+        try {
+            return OptionNames.translate(() -> builder.build().toCommandSpec());
+        } catch (InvalidInputException e) {
+            // the engine checks the --password-arg name with the --powershell-arg names; name the option typed
+            String powershellArg = "--powershell-arg";
+            if (passwordArgument != null
+                    && e.getMessage().startsWith(powershellArg + ": invalid value '" + passwordArgument + "'")) {
+                throw new InvalidInputException("--password-arg" + e.getMessage().substring(powershellArg.length()));
+            }
+            throw e;
+        }
     }
 
     /** Script files as PowerShell users save them: UTF-8 (with or without BOM) or UTF-16 with BOM. */
