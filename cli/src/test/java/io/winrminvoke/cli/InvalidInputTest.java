@@ -88,6 +88,13 @@ class InvalidInputTest {
                 invalid("unknown duration unit", "--retry-delay",
                         "--host", "{host}", "--retry-delay", "5fortnights", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
+                // picocli quotes the value it could not convert: the password pasted there must not show
+                invalid("password pasted as a --throttle value", "--throttle",
+                        "--host", "{host}", "--throttle", PASSWORD, "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("password pasted as a --powershell-arg without a name", "--powershell-arg",
+                        "--host", "{host}", "--powershell-arg", PASSWORD, "--user", "u", "--password-env=PW",
+                        "--powershell", "Get-Date"),
                 invalid("backoff below 1", "--retry-backoff",
                         "--host", "{host}", "--retry-backoff", "0.5", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
