@@ -135,7 +135,7 @@ class InvalidInputTest {
                 invalid("--insecure without --https", "--insecure",
                         "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo hi",
                         "--insecure"),
-                invalid("--ca-file that does not exist", "--ca-file",
+                invalid("--ca-file that does not exist", "no-ca.pem does not exist",
                         "--host", "{host}", "--https", "--ca-file", "{dir}/no-ca.pem", "--user", "u",
                         "--password-env", "PW", "--command", "echo hi"),
                 invalid("--rerun-failed with --host", "--rerun-failed",

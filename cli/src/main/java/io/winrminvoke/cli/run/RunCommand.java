@@ -365,6 +365,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " applies only to HTTPS: add --https");
         }
         if (caFile != null) {
+            InputFiles.requireReadable(caFile, "--ca-file");
             return new TlsSettings(caFile, false);
         }
         return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
