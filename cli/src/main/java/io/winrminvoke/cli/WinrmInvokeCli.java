@@ -4,6 +4,8 @@ import io.winrminvoke.cli.demo.DemoCommand;
 import io.winrminvoke.cli.run.RunCommand;
 import io.winrminvoke.engine.InvalidInputException;
 import picocli.CommandLine;
+import io.winrminvoke.engine.mask.SecretMasker;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParameterException;
@@ -15,6 +17,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class WinrmInvokeCli {
 
+    private static final String PASSWORD_ENV = "--password-env";
+
     private WinrmInvokeCli() {
     }
 
@@ -25,16 +29,17 @@ public final class WinrmInvokeCli {
                 .addSubcommand("demo", new DemoCommand(environment));
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
-        commandLine.setParameterExceptionHandler(WinrmInvokeCli::reportParseError);
+        commandLine.setParameterExceptionHandler((ex, given) -> reportParseError(ex, given, environment));
         commandLine.setExecutionExceptionHandler(WinrmInvokeCli::reportExecutionError);
         return commandLine.execute(args);
     }
 
     // picocli's default prints the message and the whole usage text; one line and a hint is clearer.
-    private static int reportParseError(ParameterException ex, String[] args) {
+    private static int reportParseError(ParameterException ex, String[] args, CliEnvironment environment) {
         CommandLine failing = ex.getCommandLine();
         String qualifiedName = failing.getCommandSpec().qualifiedName();
-        String message = oneLine(ex.getMessage());
+        // picocli quotes values it cannot convert (--throttle "$PW"): mask the password if we can find it
+        String message = passwordMasker(args, environment).mask(oneLine(ex.getMessage()));
         if (ex instanceof UnmatchedArgumentException unmatched) {
             // picocli quotes every unmatched token, values too: someone who typed
             // "--password s3cret" out of habit must not find the password in the build log
@@ -56,6 +61,20 @@ public final class WinrmInvokeCli {
         failing.getErr().println("winrm-invoke: " + message + " (see '" + qualifiedName + " --help')");
         failing.getErr().flush();
         return ExitStatus.INVALID_INPUT;
+    }
+
+    /** Masks the value of the variable named by {@code --password-env}, if the arguments name one that is set. */
+    private static SecretMasker passwordMasker(String[] args, CliEnvironment environment) {
+        List<String> passwords = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith(PASSWORD_ENV + "=") ? args[i].substring(PASSWORD_ENV.length() + 1)
+                    : args[i].equals(PASSWORD_ENV) && i + 1 < args.length ? args[i + 1] : null;
+            String password = name == null ? null : environment.env().get(name);
+            if (password != null && !password.isEmpty()) {
+                passwords.add(password);
+            }
+        }
+        return SecretMasker.of(passwords);
     }
 
     private static int reportExecutionError(Exception ex, CommandLine failing, ParseResult parseResult) {

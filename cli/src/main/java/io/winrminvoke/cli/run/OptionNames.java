@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 final class OptionNames {
 
     private static final Map<String, String> CLI_OPTION_BY_SETTING = Map.ofEntries(
+            Map.entry("user", "--user"),
             Map.entry("port", "--port"),
             Map.entry("throttle", "--throttle"),
             Map.entry("connectTimeout", "--connect-timeout"),

@@ -313,7 +313,17 @@ public final class RunCommand implements Callable<Integer> {
         if (powershellEdition != null) {
             builder.edition(PowerShellEdition.parse(powershellEdition, "--powershell-edition"));
         }
-        return OptionNames.translate(() -> builder.build().toCommandSpec());
+        try {
+            return OptionNames.translate(() -> builder.build().toCommandSpec());
+        } catch (InvalidInputException e) {
+            // the engine checks the --password-arg name with the --powershell-arg names; name the option typed
+            String powershellArg = "--powershell-arg";
+            if (passwordArgument != null
+                    && e.getMessage().startsWith(powershellArg + ": invalid value '" + passwordArgument + "'")) {
+                throw new InvalidInputException("--password-arg" + e.getMessage().substring(powershellArg.length()));
+            }
+            throw e;
+        }
     }
 
     /** Script files as PowerShell users save them: UTF-8 (with or without BOM) or UTF-16 with BOM. */
@@ -332,6 +342,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         String value = environment.env().get(passwordEnv);
         if (value == null) {
+            if (environment.env().containsValue(passwordEnv)) {
+                // --password-env "$PW" instead of --password-env PW: quoting the "name" would print the password
+                throw new InvalidInputException("--password-env: give the NAME of the environment variable holding "
+                        + "the password, not its value (e.g. --password-env WINRM_PASSWORD); the value is not shown");
+            }
             throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is not set");
         }
         if (value.isEmpty()) {
@@ -350,6 +365,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " applies only to HTTPS: add --https");
         }
         if (caFile != null) {
+            InputFiles.requireReadable(caFile, "--ca-file");
             return new TlsSettings(caFile, false);
         }
         return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
