@@ -116,6 +116,23 @@ class RunCommandTest {
     }
 
     @Test
+    void aHostNamedWithAndWithoutItsDefaultPortRunsOnce() {
+        SimulatedHost host = sim.fleet().host(OK);
+        int before = requestsOf(OK);
+
+        Outcome outcome = run(List.of("--host", host.address(), "--host", display(OK), "--port",
+                String.valueOf(host.port())), "--report-dir", reports.toString());
+
+        assertThat(outcome.exitStatus()).as(outcome.toString()).isZero();
+        assertThat(outcome.out()).contains("1 host in ").contains(": 1 succeeded");
+        assertThat(outcome.err()).contains("duplicate target '" + display(OK) + "' ignored")
+                .contains("'" + host.address() + "'");
+        // one Create, one Command: the command ran once
+        assertThat(sim.fleet().requestLog().entriesFor(host).subList(before, requestsOf(OK)))
+                .filteredOn(e -> e.operation().equals("Command")).hasSize(1);
+    }
+
+    @Test
     void aHostThatDidNotSucceedMakesTheExitStatusOne() {
         Outcome outcome = run(hosts(OK, EXITS_3), "--report-dir", reports.toString());
 

@@ -73,14 +73,14 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     }
 
     private FleetOutcome run(File workspace, PrintStream log) throws IOException, InterruptedException {
-        TargetList targets = readTargets(workspace);
-        for (String warning : targets.warnings()) {
-            log.println("[winrm-invoke] warning: " + warning);
-        }
         // every option is validated here, before the run starts: a bad value contacts no host
         SecretMasker masker = SecretMasker.of(password.getPlainText());
         CommandSpec command = settings.commandSpec(password.getPlainText());
         RunOptions options = settings.runOptions(workspace);
+        TargetList targets = readTargets(workspace).distinctByPort(options::portFor);
+        for (String warning : targets.warnings()) {
+            log.println("[winrm-invoke] warning: " + masker.mask(warning));
+        }
         RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(), command, options, masker);
         FailurePolicy policy = settings.failurePolicy();
         if (settings.skipCertificateCheck()) {

@@ -232,7 +232,7 @@ public final class RunCommand implements Callable<Integer> {
         CommandSpec commandSpec = commandSpec(password);
         RunOptions options = runOptions(tlsSettings());
         RetentionPolicy retention = retention();
-        TargetList targets = targets();
+        TargetList targets = targets().distinctByPort(options::portFor);
         if (targets.targets().isEmpty()) {
             return Optional.empty();
         }

@@ -99,4 +99,19 @@ class TargetParserTest {
         assertThat(all.targets()).extracting(Target::display).containsExactly("web01", "web02", "web03");
         assertThat(all.warnings()).containsExactly("duplicate target 'web02' ignored");
     }
+
+    @Test
+    void distinctByPortDropsAHostNamedWithAndWithoutTheRunsPort() {
+        TargetList list = TargetParser.parseLines(List.of("web01", "WEB01:5985", "web01:5986", "[::1]", "[::1]:5985"),
+                "hosts.txt");
+        assertThat(list.targets()).hasSize(5); // as written, all differ
+
+        TargetList distinct = list.distinctByPort(t -> t.portOr(5985));
+
+        assertThat(distinct.targets()).extracting(Target::display).containsExactly("web01", "web01:5986", "::1");
+        assertThat(distinct.warnings()).containsExactly(
+                "duplicate target 'WEB01:5985' ignored: the same host and port as 'web01'",
+                "duplicate target '[::1]:5985' ignored: the same host and port as '::1'");
+        assertThat(list.distinctByPort(t -> t.portOr(5986)).targets()).hasSize(4); // web01 and WEB01:5985 differ now
+    }
 }
