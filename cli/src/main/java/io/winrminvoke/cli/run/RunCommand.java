@@ -410,7 +410,16 @@ public final class RunCommand implements Callable<Integer> {
             builder.multiplier(retryBackoff);
         }
         if (maxRetryDelay != null) {
-            builder.maxDelay(DurationParser.parse(maxRetryDelay, "--max-retry-delay"));
+            Duration cap = DurationParser.parse(maxRetryDelay, "--max-retry-delay");
+            Duration first = retryDelay != null ? DurationParser.parse(retryDelay, "--retry-delay")
+                    : RetryPolicy.DEFAULT_INITIAL_DELAY;
+            if (cap.compareTo(first) < 0) {
+                // said here, in the units the user typed; the engine would name its own fields
+                throw new InvalidInputException("--max-retry-delay: invalid value '" + maxRetryDelay
+                        + "': must not be shorter than --retry-delay (" + (retryDelay != null ? retryDelay
+                        : first.toSeconds() + "s, its default") + ")");
+            }
+            builder.maxDelay(cap);
         }
         builder.retryOnNonZeroExit(retryOnNonZeroExit).retryAfterCommandStarted(retryAfterCommandStarted);
         return OptionNames.translate(builder::build);
