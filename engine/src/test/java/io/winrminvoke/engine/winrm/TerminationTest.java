@@ -185,14 +185,7 @@ class TerminationTest {
              RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
             host.stopListening(); // WinRM gone after the command started: Signal and Delete cannot land
             try {
-                remote.terminate();
-
-                assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
-                        .isInstanceOfSatisfying(WinRmException.class, e -> {
-                            assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
-                            assertThat(e.getMessage()).contains("did not confirm the terminate")
-                                    .contains("may still be running");
-                        });
+                assertTerminateIsNotConfirmed(remote);
             } finally {
                 host.startListening();
             }
@@ -206,18 +199,21 @@ class TerminationTest {
         try (WinRsClient client = WinRsClients.connect(settings(host, OPERATION_TIMEOUT));
              RemoteCommand remote = client.start("deploy.cmd", List.of(), false)) {
             // Create = 1, Command = 2, Signal = 3, Delete = 4: the host refuses the Delete with a fault
-            remote.terminate();
-
-            assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
-                    .isInstanceOfSatisfying(WinRmException.class, e -> {
-                        assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
-                        assertThat(e.getMessage()).contains("did not confirm the terminate")
-                                .contains("may still be running");
-                    });
+            assertTerminateIsNotConfirmed(remote);
         }
         assertThat(operations(SimulatorConnections.arrivals(fleet, host))).containsExactly(RequestLogEntry.CREATE,
                 RequestLogEntry.COMMAND, RequestLogEntry.SIGNAL, RequestLogEntry.DELETE);
         assertThat(host.counters().openShells()).isEqualTo(1); // the faulted Delete deleted nothing
+    }
+
+    /** terminate(), then the command ends CANCELLED saying the host may still be running it. */
+    private static void assertTerminateIsNotConfirmed(RemoteCommand remote) {
+        remote.terminate();
+        assertThatThrownBy(() -> remote.awaitExit(new CollectingSink(), null))
+                .isInstanceOfSatisfying(WinRmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FailureKind.CANCELLED);
+                    assertThat(e.getMessage()).contains("did not confirm the terminate").contains("may still be running");
+                });
     }
 
     private static int awaitExit(RemoteCommand remote, OutputSink sink, Instant deadline) {
