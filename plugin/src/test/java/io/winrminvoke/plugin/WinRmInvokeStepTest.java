@@ -12,9 +12,16 @@ import hudson.tasks.junit.TestResultAction;
 import hudson.util.Secret;
 import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import jenkins.util.VirtualFile;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -179,11 +186,14 @@ class WinRmInvokeStepTest {
     void passwordNeverAppearsInTheLogTheResultsOrTheReports(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         DumbSlave agent = r.createOnlineSlave();
-        try (SimulatedFleet fleet = Fixtures.fleet(2, ONE_FAILS)) {
-            // the remote command prints the password on stdout and stderr: it must be masked everywhere
+        // the hosts print the password on stdout and stderr (the script itself never names it, so
+        // nothing Jenkins stores of the script or the step's arguments can hold it): masked everywhere
+        String printsPassword = "\"steps\": [{\"stdout\": \"token " + PASSWORD + "\\n\"}, {\"stderr\": \""
+                + PASSWORD + "\\n\"}]";
+        try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"0\": {" + printsPassword + "}, \"1\": {"
+                + printsPassword + ", \"exitCode\": 1}}}")) {
             WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
-                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo " + PASSWORD + "; echo "
-                    + PASSWORD + " >&2', onFailure: 'unstable')");
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'deploy.cmd', onFailure: 'unstable')");
 
             r.assertBuildStatus(Result.UNSTABLE, b);
             r.assertLogNotContains(PASSWORD, b);
@@ -191,7 +201,28 @@ class WinRmInvokeStepTest {
             for (String report : new String[] {"results.json", "results.csv", "junit.xml", "events.jsonl"}) {
                 assertThat(artifactText(b, "winrm-invoke-report/" + report)).as(report).doesNotContain(PASSWORD);
             }
+            // everything Jenkins keeps of the build: build.xml (actions), junitResult.xml, the log,
+            // the archived transcripts, the Pipeline's saved program
+            assertThat(filesContaining(b.getRootDir().toPath(), PASSWORD)).isEmpty();
         }
+    }
+
+    /** Files below {@code dir} whose bytes hold {@code text} in UTF-8, relative to {@code dir}. */
+    private static List<String> filesContaining(Path dir, String text) throws IOException {
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                byte[] bytes = Files.readAllBytes(file);
+                for (int i = 0; i + needle.length <= bytes.length; i++) {
+                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                        found.add(dir.relativize(file).toString());
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test
