@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Keeps the first {@code limitBytes} (UTF-8) of a stream's lines for the host result and notes
  * whether more arrived. Memory stays bounded whatever the command prints: with the default 16 KiB
- * per stream, 1,000 hosts keep at most ~32 MB.
+ * per stream, 1,000 hosts keep at most ~32 MB. Thread-safe: a run that gives up on a busy worker
+ * reads it while the worker may still append.
  */
 final class BoundedTextCapture {
 
@@ -19,7 +20,7 @@ final class BoundedTextCapture {
     }
 
     /** Appends {@code line} and a newline, or as much of it as fits. */
-    void appendLine(String line) {
+    synchronized void appendLine(String line) {
         if (truncated) {
             return;
         }
@@ -46,11 +47,11 @@ final class BoundedTextCapture {
         truncated = true;
     }
 
-    String text() {
+    synchronized String text() {
         return text.toString();
     }
 
-    boolean truncated() {
+    synchronized boolean truncated() {
         return truncated;
     }
 

@@ -165,7 +165,7 @@ final class HostRun {
                                     .name(), false));
                     currentAttemptStarted = null;
                 }
-                r = failedResult(status, message, null);
+                r = abandonedResult(status, message, output);
             }
         }
         finish(r); // outside the gate: the listener may be slow
@@ -317,6 +317,22 @@ final class HostRun {
         synchronized (gate) {
             return new HostResult(target, status, exitCode, "", false, "", false, attempts, started, Instant.now(),
                     request.masker().mask(message), null);
+        }
+    }
+
+    /**
+     * A host given up on while its worker is still busy: keeps whatever output the attempt had
+     * captured (the worker may still be adding to it; the captures are thread-safe).
+     */
+    private HostResult abandonedResult(HostStatus status, String message, AttemptOutput output) {
+        if (output == null) {
+            return failedResult(status, message, null);
+        }
+        BoundedTextCapture out = output.stdoutCapture();
+        BoundedTextCapture err = output.stderrCapture();
+        synchronized (gate) {
+            return new HostResult(target, status, null, out.text(), out.truncated(), err.text(), err.truncated(),
+                    attempts, started, Instant.now(), request.masker().mask(message), null);
         }
     }
 

@@ -281,6 +281,43 @@ class FleetRunnerSimulatorTest {
     }
 
     @Test
+    void aHostAbandonedAfterTheGraceKeepsTheOutputItHadPrinted() throws Exception {
+        // The worker is held in a listener call (a stalled console) when the run is cancelled, so
+        // the stop gives up on it after the grace: its result must still carry what was captured.
+        fleet = start(FleetConfig.builder().hosts(1).scenario(Scenario.fromJson(
+                "{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"first\\n\"},{\"stdout\":\"second\\n\"},{\"hang\":true}]}}}")));
+        CountDownLatch stalled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FleetRun run = FleetRunner.start(request(fleet.hosts(), options().retryPolicy(RetryPolicy.noRetry())),
+                new RunListener() {
+                    @Override
+                    public void outputLine(Target target, int attempt, OutputStream stream, String line) {
+                        if (line.equals("second")) {
+                            stalled.countDown();
+                            try {
+                                release.await(60, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                });
+        try {
+            assertThat(stalled.await(30, TimeUnit.SECONDS)).isTrue();
+            run.cancel();
+            RunResult result = run.await(Duration.ofSeconds(20)).orElseThrow();
+
+            HostResult h = result.hosts().get(0);
+            assertThat(h.status()).as(h.message()).isEqualTo(HostStatus.CANCELLED);
+            assertThat(h.attempts()).singleElement().satisfies(a -> assertThat(a.error()).contains("abandoned"));
+            assertThat(h.stdout()).isEqualTo("first\nsecond\n");
+        } finally {
+            release.countDown();
+            run.awaitStopsSent(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
     void commandTimeoutTerminatesTheRemoteCommand() {
         fleet = start(FleetConfig.builder().hosts(1)
                 .scenario(Scenario.fromJson("{\"hosts\":{\"0\":{\"steps\":[{\"stdout\":\"started\\n\"},{\"hang\":true}]}}}")));
