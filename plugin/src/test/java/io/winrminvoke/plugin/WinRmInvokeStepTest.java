@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -209,16 +208,13 @@ class WinRmInvokeStepTest {
 
     /** Files below {@code dir} whose bytes hold {@code text} in UTF-8, relative to {@code dir}. */
     private static List<String> filesContaining(Path dir, String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        // ISO-8859-1 maps each byte to one char, so a text search finds the UTF-8 bytes in any file
+        String needle = new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                byte[] bytes = Files.readAllBytes(file);
-                for (int i = 0; i + needle.length <= bytes.length; i++) {
-                    if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
-                        found.add(dir.relativize(file).toString());
-                        break;
-                    }
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(needle)) {
+                    found.add(dir.relativize(file).toString());
                 }
             }
         }

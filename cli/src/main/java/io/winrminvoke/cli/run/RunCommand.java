@@ -402,17 +402,14 @@ public final class RunCommand implements Callable<Integer> {
         if (retries != null) {
             OptionNames.translate(() -> builder.retries(retries));
         }
-        if (retryDelay != null) {
-            Duration delay = DurationParser.parse(retryDelay, "--retry-delay");
-            builder.initialDelay(delay);
-        }
+        Duration first = retryDelay != null ? DurationParser.parse(retryDelay, "--retry-delay")
+                : RetryPolicy.DEFAULT_INITIAL_DELAY;
+        builder.initialDelay(first);
         if (retryBackoff != null) {
             builder.multiplier(retryBackoff);
         }
         if (maxRetryDelay != null) {
             Duration cap = DurationParser.parse(maxRetryDelay, "--max-retry-delay");
-            Duration first = retryDelay != null ? DurationParser.parse(retryDelay, "--retry-delay")
-                    : RetryPolicy.DEFAULT_INITIAL_DELAY;
             if (cap.compareTo(first) < 0) {
                 // said here, in the units the user typed; the engine would name its own fields
                 throw new InvalidInputException("--max-retry-delay: invalid value '" + maxRetryDelay

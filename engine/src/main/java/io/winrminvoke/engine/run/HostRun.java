@@ -305,19 +305,11 @@ final class HostRun {
         if (count > 1) {
             message = message + " (attempt " + count + ")";
         }
-        BoundedTextCapture out = last.output.stdoutCapture();
-        BoundedTextCapture err = last.output.stderrCapture();
-        synchronized (gate) {
-            return new HostResult(target, status, last.exitCode, out.text(), out.truncated(), err.text(),
-                    err.truncated(), attempts, started, Instant.now(), message, null);
-        }
+        return result(status, last.exitCode, message, last.output);
     }
 
     private HostResult failedResult(HostStatus status, String message, Integer exitCode) {
-        synchronized (gate) {
-            return new HostResult(target, status, exitCode, "", false, "", false, attempts, started, Instant.now(),
-                    request.masker().mask(message), null);
-        }
+        return result(status, exitCode, request.masker().mask(message), null);
     }
 
     /**
@@ -325,14 +317,18 @@ final class HostRun {
      * captured (the worker may still be adding to it; the captures are thread-safe).
      */
     private HostResult abandonedResult(HostStatus status, String message, AttemptOutput output) {
-        if (output == null) {
-            return failedResult(status, message, null);
-        }
-        BoundedTextCapture out = output.stdoutCapture();
-        BoundedTextCapture err = output.stderrCapture();
+        return result(status, null, request.masker().mask(message), output);
+    }
+
+    /** The result with the attempts so far and {@code output}'s captures (none when null). */
+    private HostResult result(HostStatus status, Integer exitCode, String message, AttemptOutput output) {
+        BoundedTextCapture out = output == null ? null : output.stdoutCapture();
+        BoundedTextCapture err = output == null ? null : output.stderrCapture();
         synchronized (gate) {
-            return new HostResult(target, status, null, out.text(), out.truncated(), err.text(), err.truncated(),
-                    attempts, started, Instant.now(), request.masker().mask(message), null);
+            return new HostResult(target, status, exitCode,
+                    out == null ? "" : out.text(), out != null && out.truncated(),
+                    err == null ? "" : err.text(), err != null && err.truncated(),
+                    attempts, started, Instant.now(), message, null);
         }
     }
 

@@ -51,7 +51,7 @@ public record TargetList(List<Target> targets, List<String> warnings) {
         List<String> allWarnings = new ArrayList<>(warnings);
         Map<String, Target> first = new HashMap<>();
         for (Target t : targets) {
-            Target earlier = first.putIfAbsent(t.host().toLowerCase(Locale.ROOT) + "\u0000" + effectivePort.applyAsInt(t), t);
+            Target earlier = first.putIfAbsent(key(t.host(), effectivePort.applyAsInt(t)), t);
             if (earlier == null) {
                 kept.add(t);
             } else {
@@ -64,6 +64,10 @@ public record TargetList(List<Target> targets, List<String> warnings) {
 
     /** Host names are case-insensitive; the same host on another port is another target. */
     static String key(Target t) {
-        return t.host().toLowerCase(Locale.ROOT) + "\u0000" + t.port();
+        return key(t.host(), t.port());
+    }
+
+    private static String key(String host, int port) {
+        return host.toLowerCase(Locale.ROOT) + "\u0000" + port;
     }
 }
