@@ -78,6 +78,9 @@ class GssNtlmsspAcceptorTest {
             // gss-ntlmssp's challenge carries MsvAvTimestamp, so our answer carries a MIC, which it checks.
             assertThat(ChallengeMessage.parse(challenge).targetInfo().get(TargetInfo.TIMESTAMP)).isPresent();
             byte[] authenticate = context.step(challenge);
+            // The MIC has a field of its own: the payload (domain name first) starts after it.
+            assertThat(ByteBuffer.wrap(authenticate).order(ByteOrder.LITTLE_ENDIAN).getInt(32))
+                    .isEqualTo(AuthenticateMessage.MIC_OFFSET + 16);
             authenticate[AuthenticateMessage.MIC_OFFSET] ^= 1;
 
             assertThat(acceptor.request("step", authenticate).isError()).isTrue();
