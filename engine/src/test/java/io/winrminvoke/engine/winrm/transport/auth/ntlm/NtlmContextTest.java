@@ -142,34 +142,44 @@ class NtlmContextTest {
     }
 
     @Test
-    void hostMessagesInSequenceAreReadAndTamperedReplayedOrReorderedOnesRefused() throws Exception {
-        SessionKeys keys = SessionKeys.derive(RANDOM_SESSION_KEY);
+    void hostMessagesInSequenceAreRead() throws Exception {
+        NtlmContext context = established();
+        SealingStream host = hostSending();
 
-        NtlmContext inOrder = established();
-        SealingStream host = new SealingStream(keys.serverSigningKey(), keys.serverSealingKey());
         for (int i = 0; i < 3; i++) {
-            byte[] reply = ("reply " + i).getBytes(StandardCharsets.UTF_8);
-            assertThat(inOrder.unwrap(host.seal(reply))).isEqualTo(reply);
+            assertThat(context.unwrap(host.seal(bytes("reply " + i)))).isEqualTo(bytes("reply " + i));
         }
+    }
 
-        NtlmContext tampered = established();
-        SealedMessage altered = new SealingStream(keys.serverSigningKey(), keys.serverSealingKey()).seal(bytes("exit 0"));
+    @Test
+    void tamperedHostMessageIsRefusedAndNothingIsReadAfterIt() throws Exception {
+        NtlmContext context = established();
+        SealedMessage altered = hostSending().seal(bytes("exit 0"));
         altered.encrypted()[0] ^= 1;
-        assertThatThrownBy(() -> tampered.unwrap(altered)).isInstanceOf(AuthProtocolException.class)
+
+        assertThatThrownBy(() -> context.unwrap(altered)).isInstanceOf(AuthProtocolException.class)
                 .hasMessageContaining("failed its NTLM signature check");
-        assertThatThrownBy(() -> tampered.unwrap(altered)).hasMessageContaining("out of step");
+        assertThatThrownBy(() -> context.unwrap(altered)).hasMessageContaining("out of step");
+    }
 
-        NtlmContext replayed = established();
-        SealedMessage first = new SealingStream(keys.serverSigningKey(), keys.serverSealingKey()).seal(bytes("one"));
-        replayed.unwrap(first);
-        assertThatThrownBy(() -> replayed.unwrap(first)).isInstanceOf(AuthProtocolException.class)
+    @Test
+    void replayedHostMessageIsRefused() throws Exception {
+        NtlmContext context = established();
+        SealedMessage first = hostSending().seal(bytes("one"));
+        context.unwrap(first);
+
+        assertThatThrownBy(() -> context.unwrap(first)).isInstanceOf(AuthProtocolException.class)
                 .hasMessageContaining("out of sequence (number 0, expected 1)");
+    }
 
-        NtlmContext reordered = established();
-        SealingStream hostAgain = new SealingStream(keys.serverSigningKey(), keys.serverSealingKey());
-        hostAgain.seal(bytes("one"));
-        SealedMessage second = hostAgain.seal(bytes("two"));
-        assertThatThrownBy(() -> reordered.unwrap(second)).isInstanceOf(AuthProtocolException.class)
+    @Test
+    void reorderedHostMessageIsRefused() throws Exception {
+        NtlmContext context = established();
+        SealingStream host = hostSending();
+        host.seal(bytes("one"));
+        SealedMessage second = host.seal(bytes("two"));
+
+        assertThatThrownBy(() -> context.unwrap(second)).isInstanceOf(AuthProtocolException.class)
                 .hasMessageContaining("out of sequence (number 1, expected 0)");
     }
 
@@ -184,14 +194,13 @@ class NtlmContextTest {
 
     @Test
     void clientMessagesCarryIncreasingSequenceNumbersTheHostReads() throws Exception {
-        SessionKeys keys = SessionKeys.derive(RANDOM_SESSION_KEY);
         NtlmContext context = established();
-        SealingStream hostReader = new SealingStream(keys.clientSigningKey(), keys.clientSealingKey());
+        SealingStream host = hostReceiving();
 
         for (int i = 0; i < 3; i++) {
             SealedMessage sealed = context.wrap(bytes("request " + i));
             assertThat(ByteBuffer.wrap(sealed.signature()).order(ByteOrder.LITTLE_ENDIAN).getInt(12)).isEqualTo(i);
-            assertThat(hostReader.unseal(sealed)).isEqualTo(bytes("request " + i));
+            assertThat(host.unseal(sealed)).isEqualTo(bytes("request " + i));
         }
     }
 
@@ -209,6 +218,18 @@ class NtlmContextTest {
         context.step(CHALLENGE);
         assertThat(context.step(null)).isNull();
         return context;
+    }
+
+    /** The host's side of the example session (random session key 55..55): what it sends. */
+    private static SealingStream hostSending() {
+        SessionKeys keys = SessionKeys.derive(RANDOM_SESSION_KEY);
+        return new SealingStream(keys.serverSigningKey(), keys.serverSealingKey());
+    }
+
+    /** ... and what it reads. */
+    private static SealingStream hostReceiving() {
+        SessionKeys keys = SessionKeys.derive(RANDOM_SESSION_KEY);
+        return new SealingStream(keys.clientSigningKey(), keys.clientSealingKey());
     }
 
     /** A CHALLENGE_MESSAGE with no target name, the given flags and AV pairs. */
