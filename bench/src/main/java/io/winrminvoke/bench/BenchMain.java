@@ -133,6 +133,7 @@ public final class BenchMain implements Callable<Integer> {
         if (failed > 0) {
             console.println("WARNING: " + failed + " run(s) did not succeed on every host (see client.out in " + dir + ")");
         }
+        console.println("for comparison, pywinrm by the same definitions: " + Figures.of(Tool.PYWINRM, plan, results).line());
         console.println(figures.line());
         return failed > 0 ? 1 : 0;
     }

@@ -3,7 +3,7 @@ package io.winrminvoke.bench;
 import java.util.Locale;
 
 /**
- * Issue 12's figures, from the medians of the engine's (and for ratios pywinrm's) runs:
+ * Issue 12's figures, from the medians of one tool's runs (ratios against pywinrm's):
  *
  * @param efficiency       case a: ideal wall time / wall time (1 = no overhead beyond the command itself)
  * @param hostsPerSecond   case b: hosts / wall time
@@ -16,14 +16,19 @@ record Figures(double efficiency, double hostsPerSecond, double speedup, double 
                double outputCpuPerMib) {
 
     static Figures from(BenchPlan plan, BenchResults results) {
+        return of(Tool.ENGINE, plan, results);
+    }
+
+    /** The same figures for {@code tool} (for pywinrm itself both ratios are 1). */
+    static Figures of(Tool tool, BenchPlan plan, BenchResults results) {
         BenchCase a = plan.the("a");
         BenchCase b = plan.the("b");
         BenchCase c = plan.the("c");
-        CaseSummary ourA = results.summary(a, Tool.ENGINE);
-        CaseSummary ourB = results.summary(b, Tool.ENGINE);
+        CaseSummary ourA = results.summary(a, tool);
+        CaseSummary ourB = results.summary(b, tool);
         CaseSummary theirB = results.summary(b, Tool.PYWINRM);
-        CaseSummary ourC = results.summary(c, Tool.ENGINE);
-        CaseSummary ourCWithoutOutput = results.summary(plan.instantLike(c), Tool.ENGINE);
+        CaseSummary ourC = results.summary(c, tool);
+        CaseSummary ourCWithoutOutput = results.summary(plan.instantLike(c), tool);
         double ourRate = b.hosts() / ourB.wall().median();
         double theirRate = b.hosts() / theirB.wall().median();
         return new Figures(
