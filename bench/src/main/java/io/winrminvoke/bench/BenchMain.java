@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +148,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private static List<String> append(List<String> lines, String line) {
-        List<String> all = new java.util.ArrayList<>(lines);
+        List<String> all = new ArrayList<>(lines);
         all.add(line);
         return all;
     }

@@ -1,5 +1,6 @@
 package io.winrminvoke.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ record BenchPlan(List<BenchCase> cases, int repetitions, boolean warmUp) {
     Map<FleetBehaviour, List<BenchCase>> byBehaviour() {
         Map<FleetBehaviour, List<BenchCase>> groups = new LinkedHashMap<>();
         for (BenchCase c : cases) {
-            groups.computeIfAbsent(c.behaviour(), b -> new java.util.ArrayList<>()).add(c);
+            groups.computeIfAbsent(c.behaviour(), b -> new ArrayList<>()).add(c);
         }
         return groups;
     }

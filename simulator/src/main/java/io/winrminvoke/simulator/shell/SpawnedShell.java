@@ -6,6 +6,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * {@code /bin/sh -c LINE} started by posix_spawn in a session (so a process group) of its own,
@@ -113,7 +114,7 @@ final class SpawnedShell {
     static boolean writeAll(int fd, byte[] bytes) {
         int offset = 0;
         while (offset < bytes.length) {
-            byte[] rest = offset == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, offset, bytes.length);
+            byte[] rest = offset == 0 ? bytes : Arrays.copyOfRange(bytes, offset, bytes.length);
             long n = C.write(fd, rest, rest.length);
             if (n < 0) {
                 if (Native.getLastError() == LibC.EINTR) {
