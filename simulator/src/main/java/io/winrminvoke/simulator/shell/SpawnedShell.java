@@ -33,9 +33,20 @@ final class SpawnedShell {
     }
 
     static SpawnedShell start(String commandLine) throws IOException {
-        int[] in = pipe();
-        int[] out = pipe();
-        int[] err = pipe();
+        int[][] pipes = new int[3][]; // stdin, stdout, stderr
+        try {
+            for (int i = 0; i < pipes.length; i++) {
+                pipes[i] = pipe();
+            }
+        } catch (IOException e) {
+            for (int[] made : pipes) {
+                closeAll(made == null ? new int[0] : made);
+            }
+            throw e;
+        }
+        int[] in = pipes[0];
+        int[] out = pipes[1];
+        int[] err = pipes[2];
         Memory actions = new Memory(LibC.OPAQUE_STRUCT_BYTES);
         Memory attributes = new Memory(LibC.OPAQUE_STRUCT_BYTES);
         Memory noSignals = new Memory(LibC.OPAQUE_STRUCT_BYTES);
