@@ -10,16 +10,22 @@ methods pywinrm's own Encryption class calls, wrap_winrm and unwrap_winrm, as gs
 gss_unwrap_iov (MIT's Kerberos does all the crypto: RFC 4121 wrap tokens, header separate from
 the data, as Windows sends them). pywinrm's Encryption class does the MS-WSMV framing.
 
-Input (stdin, JSON): {"endpoint": URL with host name localhost, "principal": "user@REALM",
-  "password": P, "mech": "spnego" or "kerberos", "large_output_command": CMD,
-  "operation_timeout_sec": N, "read_timeout_sec": M}
-Output (stdout, one JSON document).
+Over HTTPS the adapter can bind the context to the TLS channel: "cbt": "right" hashes the
+certificate the server presents (tls-server-end-point, RFC 5929, SHA-256 for this certificate),
+"wrong" binds to a hash of something else, "none" sends no bindings.
+
+Input (stdin, JSON): {"principal": "user@REALM", "password": P, "large_output_command": CMD,
+  "sessions": [{"name": N, "endpoint": URL with host name localhost, "mech": "spnego" or "kerberos",
+                "message_encryption": "always" or "auto", "cbt": "none"|"right"|"wrong", "ca_file": PEM or null}]}
+Output (stdout, JSON): {N: {"encrypted": bool, "commands": [...]} or {"error": TYPE, "message": M}}.
 """
 import base64
 import hashlib
 import json
 import re
+import ssl
 import sys
+import urllib.parse
 
 import gssapi
 import gssapi.raw as gss
@@ -40,20 +46,22 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
                  principal=None, hostname_override=None, sanitize_mutual_error_response=False, send_cbt=True):
         name = gssapi.Name(principal, gssapi.NameType.user)
         self.creds = gss.acquire_cred_with_password(name, CONFIG['password'].encode('utf-8'), usage='initiate',
-                                                    mechs=[MECHS[CONFIG['mech']]]).creds
+                                                    mechs=[MECHS[CONFIG['session']['mech']]]).creds
         self.service = service
         self.context = None
+        self.bindings = None
 
     def __call__(self, request):
         if self.context is None:
             host = re.match(r'https?://([^:/]+)', request.url).group(1)
             target = gssapi.Name(self.service + '@' + host, gssapi.NameType.hostbased_service)
             self.context = gssapi.SecurityContext(name=target, creds=self.creds, usage='initiate',
-                                                  mech=MECHS[CONFIG['mech']],
+                                                  mech=MECHS[CONFIG['session']['mech']],
                                                   flags=gssapi.RequirementFlag.mutual_authentication
                                                   | gssapi.RequirementFlag.out_of_sequence_detection
                                                   | gssapi.RequirementFlag.confidentiality
-                                                  | gssapi.RequirementFlag.integrity)
+                                                  | gssapi.RequirementFlag.integrity,
+                                                  channel_bindings=channel_bindings(request.url))
             token = self.context.step()
             request.headers['Authorization'] = 'Negotiate ' + base64.b64encode(token).decode('ascii')
             request.register_hook('response', self._mutual_authentication)
@@ -83,6 +91,20 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
         return iov[1].value
 
 
+def channel_bindings(url):
+    """gss channel bindings for the session's 'cbt' choice, from the certificate the server shows."""
+    choice = CONFIG['session'].get('cbt', 'none')
+    parts = urllib.parse.urlsplit(url)
+    if choice == 'none' or parts.scheme != 'https':
+        return None
+    if choice == 'right':
+        pem = ssl.get_server_certificate((parts.hostname, parts.port))
+        digest = hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).digest()
+    else:
+        digest = hashlib.sha256(b'not the certificate of this server').digest()
+    return gss.ChannelBindings(application_data=b'tls-server-end-point:' + digest)
+
+
 def run(p, shell_id, command):
     command_id = p.run_command(shell_id, command)
     stdout, stderr, exit_code = p.get_command_output(shell_id, command_id)
@@ -94,18 +116,13 @@ def run(p, shell_id, command):
     return result
 
 
-def protocol(config):
-    return winrm.Protocol(endpoint=config['endpoint'], transport='kerberos', username=config['principal'],
-                          message_encryption='always', operation_timeout_sec=config['operation_timeout_sec'],
-                          read_timeout_sec=config['read_timeout_sec'])
-
-
-def main():
-    CONFIG.update(json.load(sys.stdin))
-    winrm.transport.HTTPKerberosAuth = GssapiWinrmAuth
-    winrm.transport.HAVE_KERBEROS = True
-
-    p = protocol(CONFIG)
+def session(s):
+    extra = {}
+    if s.get('ca_file'):
+        extra = {'server_cert_validation': 'validate', 'ca_trust_path': s['ca_file']}
+    p = winrm.Protocol(endpoint=s['endpoint'], transport='kerberos', username=CONFIG['principal'],
+                       message_encryption=s['message_encryption'], operation_timeout_sec=20, read_timeout_sec=30,
+                       **extra)
     shell_id = p.open_shell(codepage=65001)
     result = {'encrypted': p.transport.encryption is not None, 'commands': [
         run(p, shell_id, 'echo kerberos-sealed'),
@@ -113,6 +130,20 @@ def main():
         run(p, shell_id, CONFIG['large_output_command']),
     ]}
     p.close_shell(shell_id)
+    return result
+
+
+def main():
+    CONFIG.update(json.load(sys.stdin))
+    winrm.transport.HTTPKerberosAuth = GssapiWinrmAuth
+    winrm.transport.HAVE_KERBEROS = True
+    result = {}
+    for s in CONFIG['sessions']:
+        CONFIG['session'] = s
+        try:
+            result[s['name']] = session(s)
+        except (WinRMError, InvalidCredentialsError) as e:
+            result[s['name']] = {'error': type(e).__name__, 'message': str(e)}
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write('\n')
 
