@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Debian's pykerberos 1.1.14 lacks {@code authGSSWinRMEncryptMessage}, so requests-kerberos
  * 0.12 reports {@code winrm_encryption_available = False}. The script replaces it with the
  * smallest requests auth adapter on python3-gssapi (MIT's gss_wrap_iov does the crypto) that
- * pywinrm's own {@code Encryption} class drives; see pywinrm_kerberos_encrypted.py. The Kerberos
+ * pywinrm's own {@code Encryption} class drives; see pywinrm_gssapi_negotiate.py. The Kerberos
  * client and the crypto are MIT's, the framing pywinrm's: nothing of it is ours.
  */
 class PywinrmKerberosEncryptionTest {
@@ -80,7 +80,7 @@ class PywinrmKerberosEncryptionTest {
         sessions.addObject().put("name", "relaxed-none").put("endpoint", url(https.host(1), "https"))
                 .put("mech", "spnego").put("message_encryption", "auto").put("cbt", "none").put("ca_file", ca.toString());
 
-        SystemPython.Outcome outcome = SystemPython.run(SystemPython.script("pywinrm_kerberos_encrypted.py"),
+        SystemPython.Outcome outcome = SystemPython.run(SystemPython.script("pywinrm_gssapi_negotiate.py"),
                 json.writeValueAsString(input), Duration.ofSeconds(180),
                 Map.of("KRB5_CONFIG", kdc.krb5Conf().toString(), "KRB5CCNAME", "MEMORY:pywinrm"));
         assertThat(outcome.exitStatus())
@@ -137,7 +137,7 @@ class PywinrmKerberosEncryptionTest {
     }
 
     private static void assertCommandsRan(JsonNode s) throws Exception {
-        assertThat(s.at("/commands/0/stdout").asText()).as(s.toString()).isEqualTo("kerberos-sealed\n");
+        assertThat(s.at("/commands/0/stdout").asText()).as(s.toString()).isEqualTo("gssapi-sealed\n");
         assertThat(s.at("/commands/1/stderr").asText()).isEqualTo("err-line\n");
         assertThat(s.at("/commands/1/exit_code").asInt()).isEqualTo(5);
         assertThat(s.at("/commands/2/stdout_length").asInt()).isEqualTo(LARGE_OUTPUT);

@@ -1,6 +1,8 @@
-"""Drive the simulator with Debian's pywinrm over Kerberos with WinRM message encryption.
+"""Drive the simulator with Debian's pywinrm over Negotiate (GSS-API) with WinRM message encryption.
 
-Run by PywinrmKerberosEncryptionTest with /usr/bin/python3, KRB5_CONFIG naming the test KDC.
+Run with /usr/bin/python3 by PywinrmKerberosEncryptionTest (KRB5_CONFIG naming the test KDC) and
+by PywinrmSpnegoNtlmTest ("mech": "ntlm": MIT's SPNEGO with Debian's gss-ntlmssp, so NTLM comes
+wrapped in SPNEGO with a mechListMIC, as Windows clients send it).
 
 Debian's pykerberos 1.1.14 lacks authGSSWinRMEncryptMessage, so requests-kerberos 0.12 reports
 winrm_encryption_available = False and pywinrm refuses message_encryption='always' with it. This
@@ -15,7 +17,7 @@ certificate the server presents (tls-server-end-point, RFC 5929, SHA-256 for thi
 "wrong" binds to a hash of something else, "none" sends no bindings.
 
 Input (stdin, JSON): {"principal": "user@REALM", "password": P, "large_output_command": CMD,
-  "sessions": [{"name": N, "endpoint": URL with host name localhost, "mech": "spnego" or "kerberos",
+  "sessions": [{"name": N, "endpoint": URL with host name localhost, "mech": "spnego", "kerberos" or "ntlm",
                 "message_encryption": "always" or "auto", "cbt": "none"|"right"|"wrong", "ca_file": PEM or null}]}
 Output (stdout, JSON): {N: {"encrypted": bool, "commands": [...]} or {"error": TYPE, "message": M}}.
 """
@@ -34,7 +36,10 @@ import winrm
 import winrm.transport
 from winrm.exceptions import InvalidCredentialsError, WinRMError
 
-MECHS = {'spnego': gssapi.OID.from_int_seq('1.3.6.1.5.5.2'), 'kerberos': gssapi.OID.from_int_seq('1.2.840.113554.1.2.2')}
+SPNEGO = gssapi.OID.from_int_seq('1.3.6.1.5.5.2')
+NTLM = gssapi.OID.from_int_seq('1.3.6.1.4.1.311.2.2.10')
+MECHS = {'spnego': SPNEGO, 'kerberos': gssapi.OID.from_int_seq('1.2.840.113554.1.2.2'), 'ntlm': SPNEGO}
+NTLM_SIGNATURE = 16
 CONFIG = {}
 
 
@@ -45,8 +50,11 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
     def __init__(self, mutual_authentication=None, service='HTTP', delegate=False, force_preemptive=True,
                  principal=None, hostname_override=None, sanitize_mutual_error_response=False, send_cbt=True):
         name = gssapi.Name(principal, gssapi.NameType.user)
+        self.ntlm = CONFIG['session']['mech'] == 'ntlm'
         self.creds = gss.acquire_cred_with_password(name, CONFIG['password'].encode('utf-8'), usage='initiate',
                                                     mechs=[MECHS[CONFIG['session']['mech']]]).creds
+        if self.ntlm:
+            gss.set_neg_mechs(self.creds, [NTLM])  # SPNEGO offering NTLM only
         self.service = service
         self.context = None
         self.bindings = None
@@ -64,11 +72,11 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
                                                   channel_bindings=channel_bindings(request.url))
             token = self.context.step()
             request.headers['Authorization'] = 'Negotiate ' + base64.b64encode(token).decode('ascii')
-            request.register_hook('response', self._mutual_authentication)
+            request.register_hook('response', self._handshake)
         return request
 
     def _mutual_authentication(self, response, **kwargs):
-        if response.status_code == 401:
+        if response.status_code == 401 or (self.context.complete and self.ntlm):
             return response
         header = response.headers.get('www-authenticate', '')
         match = re.search(r'Negotiate\s+([A-Za-z0-9+/=]+)', header)
@@ -79,12 +87,34 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
             raise WinRMError('the security context is not complete after the server token')
         return response
 
+    def _handshake(self, response, **kwargs):
+        """NTLM takes a second leg: answer the server's challenge on the same connection."""
+        if response.status_code != 401 or self.context.complete:
+            return self._mutual_authentication(response, **kwargs)
+        match = re.search(r'Negotiate\s+([A-Za-z0-9+/=]+)', response.headers.get('www-authenticate', ''))
+        if not match:
+            return response
+        token = self.context.step(base64.b64decode(match.group(1)))
+        response.content
+        response.raw.release_conn()
+        request = response.request.copy()
+        request.headers['Authorization'] = 'Negotiate ' + base64.b64encode(token).decode('ascii')
+        again = response.connection.send(request, **kwargs)
+        again.history.append(response)
+        return self._handshake(again, **kwargs)
+
     def wrap_winrm(self, host, message):
+        if self.ntlm:
+            # gss-ntlmssp has no wrap_iov; its wrap token is the 16-byte signature, then the sealed bytes
+            token = gss.wrap(self.context, message, True).message
+            return token[NTLM_SIGNATURE:], token[:NTLM_SIGNATURE]
         iov = gss.IOV(gss.IOVBufferType.header, message, gss.IOVBufferType.padding, std_layout=False)
         gss.wrap_iov(self.context, iov, confidential=True)
         return iov[1].value + (iov[2].value or b''), iov[0].value
 
     def unwrap_winrm(self, host, message, header):
+        if self.ntlm:
+            return gss.unwrap(self.context, header + message).message
         iov = gss.IOV((gss.IOVBufferType.header, False, header), message, (gss.IOVBufferType.data, False, b''),
                       std_layout=False)
         gss.unwrap_iov(self.context, iov)
@@ -120,12 +150,12 @@ def session(s):
     extra = {}
     if s.get('ca_file'):
         extra = {'server_cert_validation': 'validate', 'ca_trust_path': s['ca_file']}
-    p = winrm.Protocol(endpoint=s['endpoint'], transport='kerberos', username=CONFIG['principal'],
+    p = winrm.Protocol(endpoint=s['endpoint'], transport='kerberos', username=s.get('principal', CONFIG['principal']),
                        message_encryption=s['message_encryption'], operation_timeout_sec=20, read_timeout_sec=30,
                        **extra)
     shell_id = p.open_shell(codepage=65001)
     result = {'encrypted': p.transport.encryption is not None, 'commands': [
-        run(p, shell_id, 'echo kerberos-sealed'),
+        run(p, shell_id, 'echo gssapi-sealed'),
         run(p, shell_id, 'echo out-line && echo err-line 1>&2 && exit 5'),
         run(p, shell_id, CONFIG['large_output_command']),
     ]}
@@ -140,6 +170,7 @@ def main():
     result = {}
     for s in CONFIG['sessions']:
         CONFIG['session'] = s
+        CONFIG['password'] = s.get('password', CONFIG['password'])
         try:
             result[s['name']] = session(s)
         except (WinRMError, InvalidCredentialsError) as e:
