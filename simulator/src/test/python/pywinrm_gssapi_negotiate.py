@@ -75,7 +75,7 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
                                                   | gssapi.RequirementFlag.integrity,
                                                   channel_bindings=channel_bindings(request.url))
             token = self.context.step()
-            request.headers['Authorization'] = 'Negotiate ' + base64.b64encode(token).decode('ascii')
+            request.headers['Authorization'] = scheme() + ' ' + base64.b64encode(token).decode('ascii')
             request.register_hook('response', self._handshake)
         return request
 
@@ -83,7 +83,7 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
         if response.status_code == 401 or (self.context.complete and self.ntlm):
             return response
         header = response.headers.get('www-authenticate', '')
-        match = re.search(r'Negotiate\s+([A-Za-z0-9+/=]+)', header)
+        match = re.search(scheme() + r'\s+([A-Za-z0-9+/=]+)', header)
         if not match:
             raise WinRMError('no mutual authentication token in the answer (got %r)' % header)
         self.context.step(base64.b64decode(match.group(1)))
@@ -123,6 +123,11 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
                       std_layout=False)
         gss.unwrap_iov(self.context, iov)
         return iov[1].value
+
+
+def scheme():
+    """The HTTP scheme: Negotiate, or MS-WSMV's Kerberos scheme when the session says so."""
+    return CONFIG['session'].get('scheme', 'Negotiate')
 
 
 def channel_bindings(url):

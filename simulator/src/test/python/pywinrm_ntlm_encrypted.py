@@ -15,13 +15,13 @@ import os
 import sys
 
 import winrm
-from winrm.exceptions import InvalidCredentialsError, WinRMError
+from winrm.exceptions import InvalidCredentialsError, WinRMError, WinRMTransportError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from winrm_commands import run  # noqa: E402
 
 
-def protocol(config, user=None, password=None):
+def protocol(config, user=None, password=None, message_encryption='always'):
     kwargs = {}
     if config.get('ca_file'):
         kwargs['server_cert_validation'] = 'validate'
@@ -31,7 +31,7 @@ def protocol(config, user=None, password=None):
         transport='ntlm',
         username=config['user'] if user is None else user,
         password=config['password'] if password is None else password,
-        message_encryption=config.get('message_encryption', 'always'),
+        message_encryption=message_encryption,
         operation_timeout_sec=config['operation_timeout_sec'],
         read_timeout_sec=config['read_timeout_sec'],
         **kwargs)
@@ -42,7 +42,7 @@ def protocol(config, user=None, password=None):
 def error_of(action):
     try:
         action()
-    except (WinRMError, InvalidCredentialsError) as e:
+    except (WinRMError, WinRMTransportError) as e:
         return {'type': type(e).__name__, 'message': str(e)}
     return None
 
@@ -71,6 +71,8 @@ def main():
         result['other_user_forms'][user] = run(q, s, 'echo as-' + 'other')
         q.close_shell(s)
 
+    # AllowUnencrypted=false: NTLM logs on, then a clear SOAP body is refused
+    result['unencrypted'] = error_of(lambda: protocol(config, message_encryption='never').open_shell())
     result['wrong_password'] = error_of(lambda: protocol(config, password='not-the-password').open_shell())
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write('\n')
