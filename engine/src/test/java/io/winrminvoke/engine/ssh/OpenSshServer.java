@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Assumptions;
  * is given. Stopped (with every session it started) by {@link #close()}.
  *
  * <p>Who it runs as: the account named by {@value #USER_ENV} (what .ci/run creates), started with
- * {@code setpriv} when the tests run as root; otherwise the user running the tests. An
+ * {@code setpriv} when the tests run as root; otherwise the user running the tests, unless that is
+ * root (then the tests are skipped and say why: sshd never runs privileged here). An
  * unprivileged sshd can log in only as the user it runs as, and checks that user's password
  * through PAM, so password tests also need {@value #PASSWORD_ENV}: without it they are skipped
  * and say why.
@@ -61,6 +62,8 @@ public final class OpenSshServer implements AutoCloseable {
                 "OpenSSH server tests need Debian's openssh-server (/usr/sbin/sshd, ssh-keygen): .ci/run installs it");
         String self = System.getProperty("user.name");
         String account = Optional.ofNullable(System.getenv(USER_ENV)).filter(s -> !s.isBlank()).orElse(self);
+        Assumptions.assumeFalse("root".equals(account), "the OpenSSH tests never run sshd as root: set " + USER_ENV
+                + " to an unprivileged local account (.ci/run creates a throw-away one and exports it)");
         boolean dropPrivileges = !account.equals(self);
         Assumptions.assumeTrue(!dropPrivileges || "root".equals(self), "sshd would run as " + account + " ("
                 + USER_ENV + "), which only root can start; run the tests as root or as " + account);
@@ -80,8 +83,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "UsePAM yes",
                 "PasswordAuthentication yes",
                 "KbdInteractiveAuthentication no",
-                "PermitRootLogin prohibit-password",
-                // the fan-out opens 20 handshakes at once; the default 10:30:100 drops some
+                                // the fan-out opens 20 handshakes at once; the default 10:30:100 drops some
                 "MaxStartups 200",
                 "PrintMotd no",
                 "LogLevel VERBOSE"));

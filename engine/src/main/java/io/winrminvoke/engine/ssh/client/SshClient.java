@@ -50,6 +50,10 @@ public final class SshClient implements WinRsClient {
         try {
             session = client.startSession();
             Session.Command exec = session.exec(commandLine);
+            if (!stdinPiped) {
+                // Nothing will be written: end the input now, so a command that reads it does not wait (ssh -n).
+                exec.getOutputStream().close();
+            }
             SshCommand started = new SshCommand(client, session, exec, settings);
             synchronized (lock) {
                 if (!closed) {
