@@ -17,8 +17,11 @@ import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.ssh.SshPrivateKey;
+import io.winrminvoke.engine.ssh.SshSettings;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,11 +49,12 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--hosts-file", paramLabel = "FILE",
-            description = "One host[:port] per line; blank lines and # comments ignored.")
+            description = "One host[:port] per line (ssh://host[:port] for an SSH host); blank lines and "
+                    + "# comments ignored.")
     Path hostsFile;
 
     @Option(names = "--host", paramLabel = "HOST[:PORT]",
-            description = "A host to run on (repeatable; IPv6 as [::1]:5986).")
+            description = "A host to run on (repeatable; IPv6 as [::1]:5986; ssh://host[:port] for SSH).")
     List<String> hosts = new ArrayList<>();
 
     @Option(names = "--rerun-failed", paramLabel = "RESULTS_JSON",
@@ -58,12 +62,34 @@ public final class RunCommand implements Callable<Integer> {
     Path rerunFailed;
 
     @Option(names = "--user", required = true, paramLabel = "USER",
-            description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
+            description = "User for every host (e.g. Administrator or DOMAIN\\user).")
     String user;
 
-    @Option(names = "--password-env", required = true, paramLabel = "VAR",
-            description = "Name of the environment variable holding the password (never given on the command line).")
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the password (never given on the command line). "
+                    + "Required unless every host is an SSH host and --ssh-key is given.")
     String passwordEnv;
+
+    @Option(names = "--transport", paramLabel = "winrm|ssh",
+            description = "How hosts that name no scheme are reached (default winrm; ssh://host entries always use SSH).")
+    String transport;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "SSH host keys are verified against this OpenSSH known_hosts file (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-unknown-host-key",
+            description = "Accept SSH hosts that known_hosts does not list (each one is named with its key's "
+                    + "fingerprint); a host listed with another key is still refused.")
+    boolean acceptUnknownHostKey;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE",
+            description = "Private key for SSH hosts (OpenSSH, PEM or PuTTY format), tried before the password.")
+    Path sshKey;
+
+    @Option(names = "--ssh-key-passphrase-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the --ssh-key passphrase.")
+    String sshKeyPassphraseEnv;
 
     @Option(names = "--command", paramLabel = "COMMAND_LINE", description = "A cmd.exe command line.")
     String command;
@@ -214,13 +240,13 @@ public final class RunCommand implements Callable<Integer> {
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
     public Optional<RunInvocation> toInvocation() {
-        String password = password();
+        String password = passwordEnv == null ? null : secretFromEnv(passwordEnv, "--password-env", "password");
         try {
             return toInvocation(password);
         } catch (InvalidInputException e) {
             // messages quote the user's input (a hosts-file line, a --host value): a password
             // pasted there must not reach the build log
-            String masked = SecretMasker.of(password).mask(e.getMessage());
+            String masked = (password == null ? SecretMasker.of() : SecretMasker.of(password)).mask(e.getMessage());
             if (masked.equals(e.getMessage())) {
                 throw e;
             }
@@ -236,10 +262,19 @@ public final class RunCommand implements Callable<Integer> {
         if (targets.targets().isEmpty()) {
             return Optional.empty();
         }
-        // The engine's own checks (codepage known to the JVM, CA file holds certificates) run here,
-        // still before any host is contacted.
+        SshPrivateKey key = sshKey(targets, options);
+        if (password == null && key == null) {
+            throw new InvalidInputException("--password-env VAR is required: the name of the environment variable "
+                    + "holding the password (SSH hosts can log in with --ssh-key FILE instead)");
+        }
+        List<String> secrets = new ArrayList<>();
+        if (password != null) {
+            secrets.add(password);
+        }
+        // The engine's own checks (codepage known to the JVM, CA file holds certificates, known_hosts
+        // readable, the key decrypts) run here, still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
-                commandSpec, options, SecretMasker.of(password)));
+                commandSpec, options, SecretMasker.of(secrets), key));
         Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
         return Optional.of(new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
                 effectiveOptions(request), retention));
@@ -300,6 +335,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         Map<String, String> arguments = new LinkedHashMap<>(powershellArguments);
         if (passwordArgument != null) {
+            if (password == null) {
+                throw new InvalidInputException("--password-arg passes the login password: give --password-env too");
+            }
             if (arguments.keySet().stream().anyMatch(passwordArgument::equalsIgnoreCase)) {
                 throw new InvalidInputException("--password-arg: parameter '" + passwordArgument
                         + "' is also given with --powershell-arg");
@@ -336,23 +374,59 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String password() {
-        if (passwordEnv.isBlank()) {
-            throw InvalidInputException.forOption("--password-env", passwordEnv, "the name of an environment variable");
+    /** A secret named by an environment variable's name (the secret itself never comes from argv). */
+    private String secretFromEnv(String variable, String option, String what) {
+        if (variable.isBlank()) {
+            throw InvalidInputException.forOption(option, variable, "the name of an environment variable");
         }
-        String value = environment.env().get(passwordEnv);
+        String value = environment.env().get(variable);
         if (value == null) {
-            if (environment.env().containsValue(passwordEnv)) {
+            if (environment.env().containsValue(variable)) {
                 // --password-env "$PW" instead of --password-env PW: quoting the "name" would print the password
-                throw new InvalidInputException("--password-env: give the NAME of the environment variable holding "
-                        + "the password, not its value (e.g. --password-env WINRM_PASSWORD); the value is not shown");
+                throw new InvalidInputException(option + ": give the NAME of the environment variable holding "
+                        + "the " + what + ", not its value (e.g. " + option + " WINRM_PASSWORD); the value is not shown");
             }
-            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is not set");
+            throw new InvalidInputException(option + ": environment variable " + variable + " is not set");
         }
         if (value.isEmpty()) {
-            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is empty");
+            throw new InvalidInputException(option + ": environment variable " + variable + " is empty");
         }
         return value;
+    }
+
+    /**
+     * The SSH settings checked against the hosts: SSH options without an SSH host are a mistake
+     * (as --ca-file without --https is); the key, if any, is read here.
+     */
+    private SshPrivateKey sshKey(TargetList targets, RunOptions options) {
+        boolean anySsh = targets.targets().stream().anyMatch(t -> options.transportFor(t) == Transport.SSH);
+        List<String> sshOnly = new ArrayList<>();
+        if (knownHosts != null) {
+            sshOnly.add("--known-hosts");
+        }
+        if (acceptUnknownHostKey) {
+            sshOnly.add("--accept-unknown-host-key");
+        }
+        if (sshKey != null) {
+            sshOnly.add("--ssh-key");
+        }
+        if (sshKeyPassphraseEnv != null) {
+            sshOnly.add("--ssh-key-passphrase-env");
+        }
+        if (!anySsh && !sshOnly.isEmpty()) {
+            throw new InvalidInputException(String.join(", ", sshOnly) + " applies only to SSH hosts: add "
+                    + "--transport ssh or ssh://host entries");
+        }
+        if (sshKeyPassphraseEnv != null && sshKey == null) {
+            throw new InvalidInputException("--ssh-key-passphrase-env applies only with --ssh-key");
+        }
+        if (sshKey == null) {
+            return null;
+        }
+        String text = InputFiles.readText(sshKey, "--ssh-key");
+        String passphrase = sshKeyPassphraseEnv == null ? null
+                : secretFromEnv(sshKeyPassphraseEnv, "--ssh-key-passphrase-env", "passphrase");
+        return new SshPrivateKey(text, passphrase);
     }
 
     private TlsSettings tlsSettings() {
@@ -372,7 +446,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions runOptions(TlsSettings tls) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls)
+                .ssh(new SshSettings(knownHosts, acceptUnknownHostKey));
+        if (transport != null) {
+            builder.transport(Transport.parse(transport, "--transport"));
+        }
+        if (knownHosts != null) {
+            InputFiles.requireReadable(knownHosts, "--known-hosts");
+        }
         if (throttle != null) {
             builder.throttle(throttle);
         }
@@ -460,6 +541,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
+        effective.put("transport", options.transport().scheme());
+        if (request.targets().stream().anyMatch(t -> options.transportFor(t) == Transport.SSH)) {
+            effective.put("knownHosts", options.ssh().knownHostsFile());
+            effective.put("acceptUnknownHostKey", options.ssh().acceptUnknownHostKey());
+            effective.put("sshKey", sshKey);
+        }
         effective.put("hostsFile", hostsFile);
         effective.put("rerunFailed", rerunFailed);
         effective.put("hosts", request.targets().size());
