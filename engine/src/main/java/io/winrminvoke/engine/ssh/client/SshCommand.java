@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
@@ -41,21 +42,19 @@ final class SshCommand implements RemoteCommand {
             Map.entry(Signal.USR1, 10), Map.entry(Signal.SEGV, 11), Map.entry(Signal.USR2, 12),
             Map.entry(Signal.PIPE, 13), Map.entry(Signal.ALRM, 14), Map.entry(Signal.TERM, 15));
 
-    private enum State { OPEN, STOPPING, STOPPED }
-
     private final SSHClient client;
     private final Session.Command command;
     private final String endpoint;
     private final String threadPrefix;
 
     private final Object lock = new Object();
-    private State state = State.OPEN;            // guarded by lock
+    private boolean stopping;                    // guarded by lock
     private int streamsOpen = 2;                 // guarded by lock
     private IOException readFailure;             // guarded by lock
     private RuntimeException sinkFailure;        // guarded by lock
     private Thread stdinWriter;                  // guarded by lock
-    private volatile IOException stdinFailure;
     private volatile boolean terminated;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     /** Whether the host reported the command's end after the kill (so it is known to be gone). */
     private volatile boolean killConfirmed;
 
@@ -70,29 +69,36 @@ final class SshCommand implements RemoteCommand {
     public void writeStdin(byte[] data, boolean last) throws WinRmException {
         Objects.requireNonNull(data, "data");
         synchronized (lock) {
-            if (state != State.OPEN) {
-                throw stopped();
+            if (!stopping) {
+                startStdinWriter(data, last);
+                return;
             }
-            Thread previous = stdinWriter;
-            stdinWriter = daemon("stdin", () -> {
-                try {
-                    if (previous != null) {
-                        previous.join();
-                    }
-                    OutputStream in = command.getOutputStream();
-                    in.write(data);
-                    in.flush();
-                    if (last) {
-                        in.close(); // sends EOF: the command sees the end of its input
-                    }
-                } catch (IOException e) {
-                    stdinFailure = e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            stdinWriter.start();
         }
+        throw stopped();
+    }
+
+    /** Caller holds {@code lock}. */
+    private void startStdinWriter(byte[] data, boolean last) {
+        Thread previous = stdinWriter;
+        stdinWriter = daemon("stdin", () -> {
+            try {
+                if (previous != null) {
+                    previous.join();
+                }
+                OutputStream in = command.getOutputStream();
+                in.write(data);
+                in.flush();
+                if (last) {
+                    in.close(); // sends EOF: the command sees the end of its input
+                }
+            } catch (IOException e) {
+                // The command ended or closed its input before reading it all: its exit status,
+                // or the broken connection, is what the attempt reports.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stdinWriter.start();
     }
 
     @Override
@@ -211,15 +217,14 @@ final class SshCommand implements RemoteCommand {
      * the first.
      */
     private void stop(boolean kill) {
+        boolean first;
         synchronized (lock) {
-            if (state == State.STOPPED) {
-                return;
-            }
-            if (state == State.STOPPING) {
-                awaitStopped();
-                return;
-            }
-            state = State.STOPPING;
+            first = !stopping;
+            stopping = true;
+        }
+        if (!first) {
+            awaitStopped();
+            return;
         }
         try {
             if (kill) {
@@ -233,27 +238,16 @@ final class SshCommand implements RemoteCommand {
             }
         } finally {
             disconnectQuietly(client);
-            synchronized (lock) {
-                state = State.STOPPED;
-                lock.notifyAll();
-            }
+            stopped.countDown();
         }
     }
 
-    /** Caller holds {@code lock}. */
+    /** A second stop waits (bounded) for the first, so every caller returns to a finished state. */
     private void awaitStopped() {
-        long limit = System.nanoTime() + KILL_CONFIRM_WAIT.plusSeconds(1).toNanos();
-        while (state != State.STOPPED) {
-            long waitMillis = (limit - System.nanoTime()) / 1_000_000;
-            if (waitMillis <= 0) {
-                return;
-            }
-            try {
-                lock.wait(waitMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            stopped.await(KILL_CONFIRM_WAIT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -279,7 +273,7 @@ final class SshCommand implements RemoteCommand {
                 }
             } catch (IOException e) {
                 synchronized (lock) {
-                    if (state == State.OPEN && readFailure == null) {
+                    if (!stopping && readFailure == null) {
                         readFailure = e;
                     }
                 }

@@ -41,12 +41,13 @@ final class SshFailures {
             String why = hostKeys.refusal() != null ? hostKeys.refusal() : detail(e);
             return new WinRmException(FailureKind.HOST_KEY_REJECTED, false, why, e);
         }
-        if (e instanceof UserAuthException) {
-            return new WinRmException(FailureKind.AUTH_FAILED, false, "authentication refused (" + endpoint + ")", e);
-        }
-        if (hasCause(e, TimeoutException.class) || hasCause(e, SocketTimeoutException.class)) {
+        if (hasCause(e, TimeoutException.class)) {
+            // a silent server, also while authenticating: not a refusal
             return new WinRmException(FailureKind.NO_RESPONSE, false,
                     "no answer within " + seconds(connectTimeout) + " during the SSH handshake (" + endpoint + ")", e);
+        }
+        if (e instanceof UserAuthException) {
+            return new WinRmException(FailureKind.AUTH_FAILED, false, "authentication refused (" + endpoint + ")", e);
         }
         if (detail(e).contains("Broken transport")) {
             // The server hung up mid-handshake: sshd does so past MaxStartups concurrent handshakes.
