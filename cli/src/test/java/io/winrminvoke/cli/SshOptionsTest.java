@@ -5,36 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winrminvoke.cli.InProcessCli.Outcome;
+import io.winrminvoke.engine.ssh.OpenSshExtension;
 import io.winrminvoke.engine.ssh.OpenSshServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code winrm-invoke run} over SSH against a real sshd on loopback, and the SSH options' checks. */
 class SshOptionsTest {
 
-    @TempDir
-    static Path dir;
-    private static OpenSshServer sshd;
-    private static Path key;
+    @RegisterExtension
+    static final OpenSshExtension SSHD = OpenSshExtension.withPorts(2);
+    private OpenSshServer sshd;
+    private Path dir;
+    private Path key;
 
-    @BeforeAll
-    static void startSshd() throws IOException {
-        sshd = OpenSshServer.start(dir, 2);
+    @BeforeEach
+    void useServer() throws IOException {
+        sshd = SSHD.server();
+        dir = sshd.directory();
         key = Files.writeString(dir.resolve("cli_key"), sshd.userKey());
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
     @Test

@@ -552,6 +552,7 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("hosts", request.targets().size());
         effective.put("https", options.https());
         effective.put("port", options.port() != null ? options.port()
+                : options.transport() == Transport.SSH ? Transport.SSH_PORT
                 : options.https() ? RunOptions.HTTPS_PORT : RunOptions.HTTP_PORT);
         effective.put("tls", !options.https() ? "n/a" : options.tls().insecure() ? "INSECURE (not verified)"
                 : options.tls().trustedCaPem() != null ? "verify, CA " + options.tls().trustedCaPem() : "verify");

@@ -64,8 +64,8 @@ public record RunRequest(List<Target> targets, String user, String password, Com
                 throw new InvalidInputException("tls: " + e.getMessage());
             }
         }
-        // The password and the key passphrase are secrets whatever the caller registered: an embedder that forgets to
-        // pass a masker must not get it echoed into consoles and reports.
+        // The password and the key passphrase are secrets whatever the caller registered: an embedder
+        // that forgets to pass a masker must not get them echoed into consoles and reports.
         List<String> secrets = new ArrayList<>();
         if (password != null) {
             secrets.add(password);

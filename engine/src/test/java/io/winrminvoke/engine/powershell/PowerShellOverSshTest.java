@@ -10,6 +10,7 @@ import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.ssh.OpenSshExtension;
 import io.winrminvoke.engine.ssh.OpenSshServer;
 import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.ssh.SshSettings;
@@ -23,11 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PowerShell scripts over SSH use the same wrapper, exit-code and encoding rules as over WinRM.
@@ -49,23 +48,10 @@ class PowerShellOverSshTest {
             """.replace("UTF8_TEXT", PowerShellOverSimulatorTest.UTF8_TEXT)
             .replace("CLIXML_ERROR", PowerShellOverSimulatorTest.CLIXML_ERROR.replace("'", "'\\''"));
 
-    @TempDir
-    static Path dir;
-    private static OpenSshServer sshd;
-
-    @BeforeAll
-    static void startSshd() throws IOException {
-        Path recorder = Files.writeString(dir.resolve("recorder.sh"), RECORDER, StandardCharsets.UTF_8);
-        recorder.toFile().setExecutable(true, false);
-        sshd = OpenSshServer.start(dir, 1, "ForceCommand /bin/sh " + recorder);
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSshExtension SSHD = OpenSshExtension.withConfig(1,
+            dir -> Files.writeString(dir.resolve("recorder.sh"), RECORDER, StandardCharsets.UTF_8),
+            "ForceCommand /bin/sh {dir}/recorder.sh");
 
     @Test
     void aShortScriptArrivesAsTheExactWinRmCommandLineWithNoStdin() throws IOException {
@@ -112,6 +98,7 @@ class PowerShellOverSshTest {
     }
 
     private static HostResult run(CommandSpec spec) {
+        OpenSshServer sshd = SSHD.server();
         try {
             RunOptions options = RunOptions.builder().transport(Transport.SSH)
                     .ssh(new SshSettings(sshd.knownHosts(), false)).build();
@@ -124,10 +111,10 @@ class PowerShellOverSshTest {
     }
 
     private static String recordedCommand() throws IOException {
-        return Files.readString(dir.resolve("command.txt"), StandardCharsets.UTF_8);
+        return Files.readString(SSHD.server().directory().resolve("command.txt"), StandardCharsets.UTF_8);
     }
 
     private static byte[] recordedStdin() throws IOException {
-        return Files.readAllBytes(dir.resolve("stdin.bin"));
+        return Files.readAllBytes(SSHD.server().directory().resolve("stdin.bin"));
     }
 }

@@ -24,11 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SSH transport end to end, through the fan-out, against a real OpenSSH server on loopback:
@@ -42,20 +41,15 @@ class SshTransportTest {
     private static final RetryPolicy FAST_RETRY = RetryPolicy.builder().maxAttempts(3)
             .initialDelay(Duration.ofMillis(20)).jitter(0).build();
 
-    @TempDir
-    static Path dir;
-    private static OpenSshServer sshd;
+    @RegisterExtension
+    static final OpenSshExtension SSHD = OpenSshExtension.withPorts(1);
+    private OpenSshServer sshd;
+    private Path dir;
 
-    @BeforeAll
-    static void startSshd() throws IOException {
-        sshd = OpenSshServer.start(dir, 1);
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
+    @BeforeEach
+    void useServer() {
+        sshd = SSHD.server();
+        dir = sshd.directory();
     }
 
     @Test
@@ -240,22 +234,22 @@ class SshTransportTest {
 
     // ---- helpers ----
 
-    private static SshPrivateKey key() throws IOException {
+    private SshPrivateKey key() throws IOException {
         return new SshPrivateKey(sshd.userKey(), null);
     }
 
-    private static RunOptions.Builder options() throws IOException {
+    private RunOptions.Builder options() throws IOException {
         return RunOptions.builder().transport(Transport.SSH).ssh(new SshSettings(sshd.knownHosts(), false))
                 .connectTimeout(Duration.ofSeconds(10)).retryPolicy(FAST_RETRY);
     }
 
-    private static RunRequest request(CommandSpec command, RunOptions.Builder options, String password,
+    private RunRequest request(CommandSpec command, RunOptions.Builder options, String password,
                                       SshPrivateKey key) {
         return new RunRequest(List.of(new Target("127.0.0.1", sshd.port(), Transport.SSH)), sshd.user(), password,
                 command, options.build(), SecretMasker.of(), key);
     }
 
-    private static HostResult runOne(CommandSpec command, RunOptions.Builder options, String password,
+    private HostResult runOne(CommandSpec command, RunOptions.Builder options, String password,
                                      SshPrivateKey key) {
         return FleetRunner.run(request(command, options, password, key), RunListener.NONE).hosts().get(0);
     }
