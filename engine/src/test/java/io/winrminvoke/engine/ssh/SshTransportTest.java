@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +51,18 @@ class SshTransportTest {
     void useServer() {
         sshd = SSHD.server();
         dir = sshd.directory();
+    }
+
+    /** A test that failed because the kill did not happen must not leave its sleeper behind. */
+    @AfterEach
+    void killLeftoverSleepers() throws IOException {
+        for (String name : List.of("timeout.pid", "cancel.pid")) {
+            Path pidFile = dir.resolve(name);
+            if (Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
     }
 
     @Test
