@@ -89,6 +89,9 @@ public final class SshClient implements WinRsClient {
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
         client.setSocketFactory(new RecordingSocketFactory());
         client.setConnectTimeout(connectMillis);
+        // Bounds the wait for the server's greeting, read before any other timeout applies; once
+        // connected, sshj's reader thread just reads on after a socket timeout.
+        client.setTimeout(connectMillis);
         client.getTransport().setTimeoutMs(connectMillis);
         client.getConnection().setTimeoutMs(connectMillis);
         client.getConnection().getKeepAlive().setKeepAliveInterval(

@@ -41,8 +41,8 @@ final class SshFailures {
             String why = hostKeys.refusal() != null ? hostKeys.refusal() : detail(e);
             return new WinRmException(FailureKind.HOST_KEY_REJECTED, false, why, e);
         }
-        if (hasCause(e, TimeoutException.class)) {
-            // a silent server, also while authenticating: not a refusal
+        if (hasCause(e, TimeoutException.class) || hasCause(e, SocketTimeoutException.class)) {
+            // a silent server (no greeting, no key exchange or authentication reply): not a refusal
             return new WinRmException(FailureKind.NO_RESPONSE, false,
                     "no answer within " + seconds(connectTimeout) + " during the SSH handshake (" + endpoint + ")", e);
         }
