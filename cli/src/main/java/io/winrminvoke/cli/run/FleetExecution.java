@@ -50,7 +50,7 @@ public final class FleetExecution {
             err.println("winrm-invoke: warning: " + masker.mask(warning));
         }
         if (request.options().ssh().acceptUnknownHostKey()
-                && request.targets().stream().anyMatch(t -> request.options().transportFor(t) == Transport.SSH)) {
+                && request.options().anyUses(Transport.SSH, request.targets())) {
             err.println("winrm-invoke: WARNING: --accept-unknown-host-key: SSH hosts not listed in "
                     + request.options().ssh().knownHostsFile() + " are accepted without verification;"
                     + " each one is named with its key's fingerprint as it connects.");

@@ -18,7 +18,6 @@ import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.ssh.SshPrivateKey;
-import io.winrminvoke.engine.ssh.SshSettings;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,26 +70,8 @@ public final class RunCommand implements Callable<Integer> {
                     + "Required unless every host is an SSH host and --ssh-key is given.")
     String passwordEnv;
 
-    @Option(names = "--transport", paramLabel = "winrm|ssh",
-            description = "How hosts that name no scheme are reached (default winrm; ssh://host entries always use SSH).")
-    String transport;
-
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "SSH host keys are verified against this OpenSSH known_hosts file (default ~/.ssh/known_hosts).")
-    Path knownHosts;
-
-    @Option(names = "--accept-unknown-host-key",
-            description = "Accept SSH hosts that known_hosts does not list (each one is named with its key's "
-                    + "fingerprint); a host listed with another key is still refused.")
-    boolean acceptUnknownHostKey;
-
-    @Option(names = "--ssh-key", paramLabel = "FILE",
-            description = "Private key for SSH hosts (OpenSSH, PEM or PuTTY format), tried before the password.")
-    Path sshKey;
-
-    @Option(names = "--ssh-key-passphrase-env", paramLabel = "VAR",
-            description = "Name of the environment variable holding the --ssh-key passphrase.")
-    String sshKeyPassphraseEnv;
+    @Mixin
+    SshOptions ssh = new SshOptions();
 
     @Option(names = "--command", paramLabel = "COMMAND_LINE", description = "A cmd.exe command line.")
     String command;
@@ -240,7 +222,7 @@ public final class RunCommand implements Callable<Integer> {
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
     public Optional<RunInvocation> toInvocation() {
-        String password = passwordEnv == null ? null : secretFromEnv(passwordEnv, "--password-env", "password");
+        String password = passwordEnv == null ? null : secretFromEnv(passwordEnv, "--password-env", "password", "WINRM_PASSWORD");
         try {
             return toInvocation(password);
         } catch (InvalidInputException e) {
@@ -262,7 +244,8 @@ public final class RunCommand implements Callable<Integer> {
         if (targets.targets().isEmpty()) {
             return Optional.empty();
         }
-        SshPrivateKey key = sshKey(targets, options);
+        SshPrivateKey key = ssh.privateKey(targets, options,
+                (variable, option) -> secretFromEnv(variable, option, "passphrase", "SSH_KEY_PASSPHRASE"));
         if (password == null && key == null) {
             throw new InvalidInputException("--password-env VAR is required: the name of the environment variable "
                     + "holding the password (SSH hosts can log in with --ssh-key FILE instead)");
@@ -375,7 +358,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** A secret named by an environment variable's name (the secret itself never comes from argv). */
-    private String secretFromEnv(String variable, String option, String what) {
+    private String secretFromEnv(String variable, String option, String what, String example) {
         if (variable.isBlank()) {
             throw InvalidInputException.forOption(option, variable, "the name of an environment variable");
         }
@@ -384,7 +367,7 @@ public final class RunCommand implements Callable<Integer> {
             if (environment.env().containsValue(variable)) {
                 // --password-env "$PW" instead of --password-env PW: quoting the "name" would print the password
                 throw new InvalidInputException(option + ": give the NAME of the environment variable holding "
-                        + "the " + what + ", not its value (e.g. " + option + " WINRM_PASSWORD); the value is not shown");
+                        + "the " + what + ", not its value (e.g. " + option + " " + example + "); the value is not shown");
             }
             throw new InvalidInputException(option + ": environment variable " + variable + " is not set");
         }
@@ -392,41 +375,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException(option + ": environment variable " + variable + " is empty");
         }
         return value;
-    }
-
-    /**
-     * The SSH settings checked against the hosts: SSH options without an SSH host are a mistake
-     * (as --ca-file without --https is); the key, if any, is read here.
-     */
-    private SshPrivateKey sshKey(TargetList targets, RunOptions options) {
-        boolean anySsh = targets.targets().stream().anyMatch(t -> options.transportFor(t) == Transport.SSH);
-        List<String> sshOnly = new ArrayList<>();
-        if (knownHosts != null) {
-            sshOnly.add("--known-hosts");
-        }
-        if (acceptUnknownHostKey) {
-            sshOnly.add("--accept-unknown-host-key");
-        }
-        if (sshKey != null) {
-            sshOnly.add("--ssh-key");
-        }
-        if (sshKeyPassphraseEnv != null) {
-            sshOnly.add("--ssh-key-passphrase-env");
-        }
-        if (!anySsh && !sshOnly.isEmpty()) {
-            throw new InvalidInputException(String.join(", ", sshOnly) + " applies only to SSH hosts: add "
-                    + "--transport ssh or ssh://host entries");
-        }
-        if (sshKeyPassphraseEnv != null && sshKey == null) {
-            throw new InvalidInputException("--ssh-key-passphrase-env applies only with --ssh-key");
-        }
-        if (sshKey == null) {
-            return null;
-        }
-        String text = InputFiles.readText(sshKey, "--ssh-key");
-        String passphrase = sshKeyPassphraseEnv == null ? null
-                : secretFromEnv(sshKeyPassphraseEnv, "--ssh-key-passphrase-env", "passphrase");
-        return new SshPrivateKey(text, passphrase);
     }
 
     private TlsSettings tlsSettings() {
@@ -446,14 +394,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions runOptions(TlsSettings tls) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls)
-                .ssh(new SshSettings(knownHosts, acceptUnknownHostKey));
-        if (transport != null) {
-            builder.transport(Transport.parse(transport, "--transport"));
-        }
-        if (knownHosts != null) {
-            InputFiles.requireReadable(knownHosts, "--known-hosts");
-        }
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+        ssh.applyTo(builder);
         if (throttle != null) {
             builder.throttle(throttle);
         }
@@ -541,12 +483,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
-        effective.put("transport", options.transport().scheme());
-        if (request.targets().stream().anyMatch(t -> options.transportFor(t) == Transport.SSH)) {
-            effective.put("knownHosts", options.ssh().knownHostsFile());
-            effective.put("acceptUnknownHostKey", options.ssh().acceptUnknownHostKey());
-            effective.put("sshKey", sshKey);
-        }
+        ssh.describe(request, effective);
         effective.put("hostsFile", hostsFile);
         effective.put("rerunFailed", rerunFailed);
         effective.put("hosts", request.targets().size());

@@ -8,6 +8,7 @@ import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a run talks to its hosts and how far it goes. Validated once when built; every message
@@ -96,6 +97,11 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
     /** The transport used for a target: its own ({@code ssh://...}), else the run's. */
     public Transport transportFor(Target target) {
         return target.transportOr(transport);
+    }
+
+    /** Whether any of {@code targets} is reached over {@code t}. */
+    public boolean anyUses(Transport t, List<Target> targets) {
+        return targets.stream().anyMatch(target -> transportFor(target) == t);
     }
 
     private static void requireTimeout(String option, Duration value, Duration min, Duration max) {

@@ -46,9 +46,8 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         }
         Codepages.charsetFor(command.codepage());
         options = options == null ? RunOptions.defaults() : options;
-        RunOptions opts = options;
-        boolean anyWinRm = targets.stream().anyMatch(t -> opts.transportFor(t) == Transport.WINRM);
-        boolean anySsh = targets.stream().anyMatch(t -> opts.transportFor(t) == Transport.SSH);
+        boolean anyWinRm = options.anyUses(Transport.WINRM, targets);
+        boolean anySsh = options.anyUses(Transport.SSH, targets);
         if (password == null && (anyWinRm || sshKey == null)) {
             throw new InvalidInputException("password: missing; a password is required"
                     + (anySsh && sshKey != null ? " for the WinRM hosts (the SSH key serves only SSH hosts)" : ""));
