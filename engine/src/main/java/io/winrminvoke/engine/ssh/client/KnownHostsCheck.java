@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.Base64;
-import java.util.function.Consumer;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
@@ -17,20 +16,21 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * Verifies a host key against an OpenSSH known_hosts file. A listed host with the listed key
  * passes; a listed host with another key never does (an impostor, or a reinstalled host whose
  * entry must be updated by hand); an unlisted host passes only when unknown keys are accepted,
- * and then the run is told which key it accepted. Remembers why it refused, for the message.
+ * and then the run is told which key it accepted. Remembers why it refused, for the message,
+ * and what it accepted: it runs on sshj's reader thread, and the run hears of it from the
+ * attempt's own thread.
  */
 public final class KnownHostsCheck extends OpenSSHKnownHosts {
 
     private final Path file;
     private final boolean acceptUnknown;
-    private final Consumer<String> notices;
     private volatile String refusal;
+    private volatile String accepted;
 
-    KnownHostsCheck(SshSettings settings, Consumer<String> notices) throws IOException {
+    KnownHostsCheck(SshSettings settings) throws IOException {
         super(settings.knownHostsFile().toFile());
         this.file = settings.knownHostsFile();
         this.acceptUnknown = settings.acceptUnknownHostKey();
-        this.notices = notices;
     }
 
     /** @throws IllegalArgumentException naming the file and the problem */
@@ -58,11 +58,16 @@ public final class KnownHostsCheck extends OpenSSHKnownHosts {
         return refusal;
     }
 
+    /** What the run should be told about an unknown key this check accepted, or null. */
+    String acceptedNotice() {
+        return accepted;
+    }
+
     @Override
     protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
         if (acceptUnknown) {
-            notices.accept("accepted unknown SSH host key " + describe(key) + " of " + hostname + " (not in " + file
-                    + "; unknown host keys are accepted for this run)");
+            accepted = "accepted unknown SSH host key " + describe(key) + " of " + hostname + " (not in " + file
+                    + "; unknown host keys are accepted for this run)";
             return true;
         }
         refusal = "host key " + describe(key) + " of " + hostname + " is not in " + file

@@ -98,7 +98,7 @@ public final class SshClient implements WinRsClient {
                 (int) Math.max(1, settings.keepAliveInterval().toSeconds()));
         KnownHostsCheck hostKeys;
         try {
-            hostKeys = new KnownHostsCheck(settings.hostKeys(), settings.notices());
+            hostKeys = new KnownHostsCheck(settings.hostKeys());
         } catch (IOException e) {
             throw new WinRmException(FailureKind.HOST_KEY_REJECTED, false,
                     "cannot read " + settings.hostKeys().knownHostsFile() + ": " + e.getMessage(), e);
@@ -106,6 +106,9 @@ public final class SshClient implements WinRsClient {
         client.addHostKeyVerifier(hostKeys);
         try {
             client.connect(settings.host(), settings.port());
+            if (hostKeys.acceptedNotice() != null) {
+                settings.notices().accept(hostKeys.acceptedNotice());
+            }
             client.auth(settings.user(), authMethods());
             return client;
         } catch (IOException | RuntimeException e) {
