@@ -127,7 +127,8 @@ class SshFleetAtScaleTest {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file); // read once: the table changes under us
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 int local = Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16);
                 int remote = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
