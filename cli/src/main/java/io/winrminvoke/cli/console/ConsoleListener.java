@@ -56,6 +56,12 @@ public final class ConsoleListener implements RunListener {
         }
     }
 
+    /** Printed even with --quiet: it is about trust in the host, not progress. */
+    @Override
+    public synchronized void notice(Target target, int attempt, String message) {
+        printLine(prefix(target) + "warning: " + masker.mask(message));
+    }
+
     @Override
     public synchronized void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         if (live && nextDelay != null) {

@@ -13,6 +13,7 @@ import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.FleetRun;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.targets.Transport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,6 +48,12 @@ public final class FleetExecution {
         Masker masker = request.masker();
         for (String warning : invocation.warnings()) {
             err.println("winrm-invoke: warning: " + masker.mask(warning));
+        }
+        if (request.options().ssh().acceptUnknownHostKey()
+                && request.options().anyUses(Transport.SSH, request.targets())) {
+            err.println("winrm-invoke: WARNING: --accept-unknown-host-key: SSH hosts not listed in "
+                    + request.options().ssh().knownHostsFile() + " are accepted without verification;"
+                    + " each one is named with its key's fingerprint as it connects.");
         }
         if (request.options().https() && request.options().tls().insecure()) {
             err.println("winrm-invoke: WARNING: --insecure: HTTPS certificates and host names are NOT verified;"

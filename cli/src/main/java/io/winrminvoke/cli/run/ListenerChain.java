@@ -39,6 +39,11 @@ final class ListenerChain implements RunListener {
     }
 
     @Override
+    public void notice(Target target, int attempt, String message) {
+        each(l -> l.notice(target, attempt, message));
+    }
+
+    @Override
     public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         each(l -> l.attemptEnded(target, attempt, nextDelay));
     }

@@ -28,6 +28,9 @@ final class OptionNames {
             Map.entry("keepLast", "--keep-reports"),
             Map.entry("maxAge", "--keep-reports-for"),
             Map.entry("tls", "--ca-file"),
+            Map.entry("password", "--password-env"),
+            Map.entry("knownHosts", "--known-hosts"),
+            Map.entry("sshKey", "--ssh-key"),
             Map.entry("powershell argument name", "--powershell-arg"));
 
     private OptionNames() {

@@ -17,8 +17,10 @@ import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,11 +49,12 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--hosts-file", paramLabel = "FILE",
-            description = "One host[:port] per line; blank lines and # comments ignored.")
+            description = "One host[:port] per line (ssh://host[:port] for an SSH host); blank lines and "
+                    + "# comments ignored.")
     Path hostsFile;
 
     @Option(names = "--host", paramLabel = "HOST[:PORT]",
-            description = "A host to run on (repeatable; IPv6 as [::1]:5986).")
+            description = "A host to run on (repeatable; IPv6 as [::1]:5986; ssh://host[:port] for SSH).")
     List<String> hosts = new ArrayList<>();
 
     @Option(names = "--rerun-failed", paramLabel = "RESULTS_JSON",
@@ -58,12 +62,16 @@ public final class RunCommand implements Callable<Integer> {
     Path rerunFailed;
 
     @Option(names = "--user", required = true, paramLabel = "USER",
-            description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
+            description = "User for every host (e.g. Administrator or DOMAIN\\user).")
     String user;
 
-    @Option(names = "--password-env", required = true, paramLabel = "VAR",
-            description = "Name of the environment variable holding the password (never given on the command line).")
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the password (never given on the command line). "
+                    + "Required unless every host is an SSH host and --ssh-key is given.")
     String passwordEnv;
+
+    @Mixin
+    SshOptions ssh = new SshOptions();
 
     @Option(names = "--command", paramLabel = "COMMAND_LINE", description = "A cmd.exe command line.")
     String command;
@@ -214,13 +222,13 @@ public final class RunCommand implements Callable<Integer> {
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
      */
     public Optional<RunInvocation> toInvocation() {
-        String password = password();
+        String password = passwordEnv == null ? null : secretFromEnv(passwordEnv, "--password-env", "password", "WINRM_PASSWORD");
         try {
             return toInvocation(password);
         } catch (InvalidInputException e) {
             // messages quote the user's input (a hosts-file line, a --host value): a password
             // pasted there must not reach the build log
-            String masked = SecretMasker.of(password).mask(e.getMessage());
+            String masked = (password == null ? SecretMasker.of() : SecretMasker.of(password)).mask(e.getMessage());
             if (masked.equals(e.getMessage())) {
                 throw e;
             }
@@ -236,10 +244,20 @@ public final class RunCommand implements Callable<Integer> {
         if (targets.targets().isEmpty()) {
             return Optional.empty();
         }
-        // The engine's own checks (codepage known to the JVM, CA file holds certificates) run here,
-        // still before any host is contacted.
+        SshPrivateKey key = ssh.privateKey(targets, options,
+                (variable, option) -> secretFromEnv(variable, option, "passphrase", "SSH_KEY_PASSPHRASE"));
+        if (password == null && key == null) {
+            throw new InvalidInputException("--password-env VAR is required: the name of the environment variable "
+                    + "holding the password (SSH hosts can log in with --ssh-key FILE instead)");
+        }
+        List<String> secrets = new ArrayList<>();
+        if (password != null) {
+            secrets.add(password);
+        }
+        // The engine's own checks (codepage known to the JVM, CA file holds certificates, known_hosts
+        // readable, the key decrypts) run here, still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
-                commandSpec, options, SecretMasker.of(password)));
+                commandSpec, options, SecretMasker.of(secrets), key));
         Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
         return Optional.of(new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
                 effectiveOptions(request), retention));
@@ -300,6 +318,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         Map<String, String> arguments = new LinkedHashMap<>(powershellArguments);
         if (passwordArgument != null) {
+            if (password == null) {
+                throw new InvalidInputException("--password-arg passes the login password: give --password-env too");
+            }
             if (arguments.keySet().stream().anyMatch(passwordArgument::equalsIgnoreCase)) {
                 throw new InvalidInputException("--password-arg: parameter '" + passwordArgument
                         + "' is also given with --powershell-arg");
@@ -336,21 +357,22 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String password() {
-        if (passwordEnv.isBlank()) {
-            throw InvalidInputException.forOption("--password-env", passwordEnv, "the name of an environment variable");
+    /** A secret named by an environment variable's name (the secret itself never comes from argv). */
+    private String secretFromEnv(String variable, String option, String what, String example) {
+        if (variable.isBlank()) {
+            throw InvalidInputException.forOption(option, variable, "the name of an environment variable");
         }
-        String value = environment.env().get(passwordEnv);
+        String value = environment.env().get(variable);
         if (value == null) {
-            if (environment.env().containsValue(passwordEnv)) {
+            if (environment.env().containsValue(variable)) {
                 // --password-env "$PW" instead of --password-env PW: quoting the "name" would print the password
-                throw new InvalidInputException("--password-env: give the NAME of the environment variable holding "
-                        + "the password, not its value (e.g. --password-env WINRM_PASSWORD); the value is not shown");
+                throw new InvalidInputException(option + ": give the NAME of the environment variable holding "
+                        + "the " + what + ", not its value (e.g. " + option + " " + example + "); the value is not shown");
             }
-            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is not set");
+            throw new InvalidInputException(option + ": environment variable " + variable + " is not set");
         }
         if (value.isEmpty()) {
-            throw new InvalidInputException("--password-env: environment variable " + passwordEnv + " is empty");
+            throw new InvalidInputException(option + ": environment variable " + variable + " is empty");
         }
         return value;
     }
@@ -373,6 +395,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private RunOptions runOptions(TlsSettings tls) {
         RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+        ssh.applyTo(builder);
         if (throttle != null) {
             builder.throttle(throttle);
         }
@@ -460,11 +483,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
+        ssh.describe(request, effective);
         effective.put("hostsFile", hostsFile);
         effective.put("rerunFailed", rerunFailed);
         effective.put("hosts", request.targets().size());
         effective.put("https", options.https());
         effective.put("port", options.port() != null ? options.port()
+                : options.transport() == Transport.SSH ? Transport.SSH_PORT
                 : options.https() ? RunOptions.HTTPS_PORT : RunOptions.HTTP_PORT);
         effective.put("tls", !options.https() ? "n/a" : options.tls().insecure() ? "INSECURE (not verified)"
                 : options.tls().trustedCaPem() != null ? "verify, CA " + options.tls().trustedCaPem() : "verify");

@@ -3,29 +3,36 @@ package io.winrminvoke.engine.options;
 import io.winrminvoke.engine.InvalidInputException;
 
 import io.winrminvoke.engine.retry.RetryPolicy;
+import io.winrminvoke.engine.ssh.SshSettings;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a run talks to its hosts and how far it goes. Validated once when built; every message
  * names the option, the bad value and what is allowed. Defaults and the peer each follows are in
  * docs/engine.md.
  *
- * @param https            HTTPS instead of HTTP
- * @param port             port for targets that name none; null = 5985 (HTTP) / 5986 (HTTPS)
+ * @param https            HTTPS instead of HTTP (WinRM hosts)
+ * @param port             port for targets of the run's transport that name none; null = 5985
+ *                         (HTTP) / 5986 (HTTPS) for WinRM, 22 for SSH
  * @param tls              certificate verification for HTTPS
  * @param throttle         most hosts in flight at once
  * @param connectTimeout   TCP/TLS connect timeout per connection
- * @param operationTimeout WS-Management OperationTimeout (how long one Receive may wait for output)
+ * @param operationTimeout WS-Management OperationTimeout (how long one Receive may wait for output);
+ *                         over SSH, the keep-alive interval
  * @param commandTimeout   per-host, per-attempt limit from the attempt's start; null = none
  * @param overallTimeout   limit for the whole run from its start; null = none
  * @param retryPolicy      retries of transient failures
  * @param outputLimitBytes per stream and host, UTF-8 bytes of decoded text kept in the result
+ * @param transport        how targets that name no transport are reached; null = WinRM
+ * @param ssh              host key verification for SSH targets
  */
 public record RunOptions(boolean https, Integer port, TlsSettings tls, int throttle, Duration connectTimeout,
                          Duration operationTimeout, Duration commandTimeout, Duration overallTimeout,
-                         RetryPolicy retryPolicy, int outputLimitBytes) {
+                         RetryPolicy retryPolicy, int outputLimitBytes, Transport transport, SshSettings ssh) {
 
     public static final int HTTP_PORT = 5985;
     public static final int HTTPS_PORT = 5986;
@@ -43,6 +50,8 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
 
     public RunOptions {
         tls = tls == null ? TlsSettings.verifying() : tls;
+        transport = transport == null ? Transport.WINRM : transport;
+        ssh = ssh == null ? SshSettings.verifying() : ssh;
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
         if (port != null && (port < 1 || port > 65535)) {
             throw InvalidInputException.forOption("port", port, "allowed 1..65535");
@@ -73,9 +82,26 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         return new Builder();
     }
 
-    /** The port used for a target: its own, else {@link #port}, else the scheme's default. */
+    /**
+     * The port used for a target: its own, else {@link #port} if the target uses the run's
+     * transport, else its transport's default (5985/5986 for WinRM, 22 for SSH).
+     */
     public int portFor(Target target) {
-        return target.portOr(port != null ? port : https ? HTTPS_PORT : HTTP_PORT);
+        Transport t = transportFor(target);
+        if (port != null && t == transport) {
+            return target.portOr(port);
+        }
+        return target.portOr(t == Transport.SSH ? Transport.SSH_PORT : https ? HTTPS_PORT : HTTP_PORT);
+    }
+
+    /** The transport used for a target: its own ({@code ssh://...}), else the run's. */
+    public Transport transportFor(Target target) {
+        return target.transportOr(transport);
+    }
+
+    /** Whether any of {@code targets} is reached over {@code t}. */
+    public boolean anyUses(Transport t, List<Target> targets) {
+        return targets.stream().anyMatch(target -> transportFor(target) == t);
     }
 
     private static void requireTimeout(String option, Duration value, Duration min, Duration max) {
@@ -99,8 +125,20 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         private Duration overallTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int outputLimitBytes = DEFAULT_OUTPUT_LIMIT_BYTES;
+        private Transport transport = Transport.WINRM;
+        private SshSettings ssh = SshSettings.verifying();
 
         private Builder() {
+        }
+
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder ssh(SshSettings ssh) {
+            this.ssh = ssh;
+            return this;
         }
 
         public Builder https(boolean https) {
@@ -156,7 +194,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         /** @throws InvalidInputException naming the first bad option */
         public RunOptions build() {
             return new RunOptions(https, port, tls, throttle, connectTimeout, operationTimeout, commandTimeout,
-                    overallTimeout, retryPolicy, outputLimitBytes);
+                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh);
         }
     }
 }

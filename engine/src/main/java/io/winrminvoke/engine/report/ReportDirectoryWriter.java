@@ -153,6 +153,13 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     }
 
     @Override
+    public void notice(Target target, int attempt, String message) {
+        String masked = masker.mask(message);
+        transcript(target, t -> t.marker(clock.instant(), masked));
+        event("WARN", target, attempt, "notice", masked, Map.of());
+    }
+
+    @Override
     public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         String summary = describe(attempt, nextDelay);
         transcript(target, t -> t.marker(clock.instant(), summary));

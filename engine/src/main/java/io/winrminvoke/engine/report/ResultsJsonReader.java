@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.TargetParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,8 +40,12 @@ public final class ResultsJsonReader {
             }
             if (!HostStatus.SUCCEEDED.name().equals(host.status())) {
                 try {
-                    targets.add(new Target(host.host(), host.port() == null ? 0 : host.port()));
-                } catch (IllegalArgumentException e) {
+                    targets.add(host.target() != null && host.target().contains("://")
+                            // ssh://host:port: the transport the host was reached with is part of the entry
+                            ? TargetParser.parseLines(List.of(host.target()), resultsJson + " hosts[" + i + "]")
+                                    .targets().get(0)
+                            : new Target(host.host(), host.port() == null ? 0 : host.port()));
+                } catch (IllegalArgumentException | InvalidInputException e) {
                     throw new InvalidResultsFileException(resultsJson + ": hosts[" + i + "] is not a valid target: "
                             + e.getMessage(), e);
                 }

@@ -8,7 +8,8 @@ import io.winrminvoke.engine.winrm.FailureKind;
  * attempt may be retried under a {@link RetryPolicy}. The table is in docs/engine.md.
  *
  * <p>Only transient failures retry: the host may well answer a moment later (refused, connect
- * timeout, dropped, no response, quota). Failures a retry cannot fix (authentication, TLS, DNS,
+ * timeout, dropped, no response, quota). Failures a retry cannot fix (authentication, TLS, SSH host
+ * keys, DNS,
  * protocol faults, deadlines, cancellation) never do. A transient failure after the command may
  * have started retries only when the policy opts in, because the retry would run it again.
  */
@@ -21,7 +22,8 @@ public final class FailureClassifier {
     public static boolean isTransient(FailureKind kind) {
         return switch (kind) {
             case CONNECTION_REFUSED, CONNECT_TIMEOUT, CONNECTION_DROPPED, NO_RESPONSE, QUOTA_EXCEEDED -> true;
-            case UNKNOWN_HOST, AUTH_FAILED, TLS_FAILED, PROTOCOL_ERROR, COMMAND_TIMEOUT, CANCELLED -> false;
+            case UNKNOWN_HOST, AUTH_FAILED, TLS_FAILED, HOST_KEY_REJECTED, PROTOCOL_ERROR, COMMAND_TIMEOUT,
+                    CANCELLED -> false;
         };
     }
 
@@ -53,7 +55,8 @@ public final class FailureClassifier {
             case AUTH_FAILED -> HostStatus.AUTH_FAILED;
             case COMMAND_TIMEOUT -> HostStatus.TIMED_OUT;
             case CANCELLED -> HostStatus.CANCELLED;
-            case CONNECTION_DROPPED, NO_RESPONSE, TLS_FAILED, QUOTA_EXCEEDED, PROTOCOL_ERROR -> HostStatus.ERROR;
+            case CONNECTION_DROPPED, NO_RESPONSE, TLS_FAILED, HOST_KEY_REJECTED, QUOTA_EXCEEDED, PROTOCOL_ERROR ->
+                    HostStatus.ERROR;
         };
     }
 }

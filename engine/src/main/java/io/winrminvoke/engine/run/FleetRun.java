@@ -66,6 +66,7 @@ public final class FleetRun {
     private final RunRequest request;
     private final RunListener listener;
     private final WinRsClientFactory clients;
+    private final SshClientFactory sshClients;
     private final String threadPrefix;
     private final List<HostRun> hosts;
     private final AtomicInteger nextHost = new AtomicInteger();
@@ -84,10 +85,11 @@ public final class FleetRun {
     private volatile Instant started;
     private volatile Instant overallDeadline;
 
-    FleetRun(RunRequest request, RunListener listener, WinRsClientFactory clients) {
+    FleetRun(RunRequest request, RunListener listener, WinRsClientFactory clients, SshClientFactory sshClients) {
         this.request = request;
         this.listener = new GuardedListener(listener);
         this.clients = clients;
+        this.sshClients = sshClients;
         this.threadPrefix = "winrm-invoke-run" + RUN_NUMBERS.incrementAndGet() + "-";
         Charset charset = Codepages.charsetFor(request.command().codepage());
         List<HostRun> list = new ArrayList<>();
@@ -176,6 +178,10 @@ public final class FleetRun {
 
     WinRsClientFactory clients() {
         return clients;
+    }
+
+    SshClientFactory sshClients() {
+        return sshClients;
     }
 
     RunListener listener() {

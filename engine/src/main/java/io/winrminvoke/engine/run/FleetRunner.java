@@ -11,14 +11,20 @@ public final class FleetRunner {
     private FleetRunner() {
     }
 
-    /** Starts the run over the standard WinRM client and returns at once. */
+    /** Starts the run over the standard WinRM and SSH clients and returns at once. */
     public static FleetRun start(RunRequest request, RunListener listener) {
         return start(request, listener, StandardClients.FACTORY);
     }
 
-    /** Starts the run, opening clients with {@code clients}. */
+    /** Starts the run, opening WinRM clients with {@code clients} (SSH hosts use the standard SSH client). */
     public static FleetRun start(RunRequest request, RunListener listener, WinRsClientFactory clients) {
-        FleetRun run = new FleetRun(request, listener, clients);
+        return start(request, listener, clients, StandardClients.SSH);
+    }
+
+    /** Starts the run, opening WinRM clients with {@code clients} and SSH clients with {@code sshClients}. */
+    public static FleetRun start(RunRequest request, RunListener listener, WinRsClientFactory clients,
+                                 SshClientFactory sshClients) {
+        FleetRun run = new FleetRun(request, listener, clients, sshClients);
         run.begin();
         return run;
     }

@@ -37,6 +37,11 @@ final class GuardedListener implements RunListener {
     }
 
     @Override
+    public void notice(Target target, int attempt, String message) {
+        guard("notice", () -> delegate.notice(target, attempt, message));
+    }
+
+    @Override
     public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         guard("attemptEnded", () -> delegate.attemptEnded(target, attempt, nextDelay));
     }

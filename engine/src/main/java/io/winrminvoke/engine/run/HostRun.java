@@ -8,7 +8,9 @@ import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.retry.FailureClassifier;
 import io.winrminvoke.engine.retry.RetryDecision;
 import io.winrminvoke.engine.retry.RetryPolicy;
+import io.winrminvoke.engine.ssh.SshConnectionSettings;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import io.winrminvoke.engine.winrm.FailureKind;
 import io.winrminvoke.engine.winrm.RemoteCommand;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One host of a run: its attempt loop (connect, run, classify, back off, retry) and the gate its
@@ -193,7 +196,7 @@ final class HostRun {
                 spec.clixmlStderr(), (stream, line) -> emit(l -> l.outputLine(target, n, stream, line)));
         currentOutput = output;
         try {
-            WinRsClient client = run.clients().connect(connectionSettings());
+            WinRsClient client = connect(n);
             try (client) {
                 if (!handle.register(client)) {
                     throw new WinRmException(FailureKind.CANCELLED, false, "stopped before the shell was created");
@@ -357,6 +360,21 @@ final class HostRun {
                 event.accept(run.listener());
             }
         }
+    }
+
+    /** A client for this host over its transport; contacts nobody yet. */
+    private WinRsClient connect(int attempt) throws WinRmException {
+        RunOptions o = request.options();
+        if (o.transportFor(target) == Transport.SSH) {
+            Consumer<String> notices = text -> {
+                String masked = request.masker().mask(text);
+                emit(l -> l.notice(target, attempt, masked));
+            };
+            return run.sshClients().connect(new SshConnectionSettings(target.host(), o.portFor(target),
+                    request.user(), request.password(), request.sshKey(), o.connectTimeout(), o.operationTimeout(),
+                    o.ssh(), notices));
+        }
+        return run.clients().connect(connectionSettings());
     }
 
     private ConnectionSettings connectionSettings() {

@@ -25,6 +25,13 @@ public interface RunListener {
     default void outputLine(Target target, int attempt, OutputStream stream, String line) {
     }
 
+    /**
+     * Something the person running the fleet should know about this host's attempt that is not
+     * the command's output, e.g. an unknown SSH host key accepted (one line, masked).
+     */
+    default void notice(Target target, int attempt, String message) {
+    }
+
     /** An attempt ended; {@code nextDelay} is the wait before the next attempt, or null if none follows. */
     default void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
     }

@@ -4,8 +4,12 @@ import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.ssh.SshClients;
+import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.WinRsClients;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,13 +17,21 @@ import java.util.List;
  *
  * @param targets  hosts in the order they start (from {@code TargetParser})
  * @param user     user name for every host
- * @param password password for every host; never in toString, logs or reports
+ * @param password password for every host; never in toString, logs or reports. May be null when
+ *                 every target uses SSH and {@code sshKey} is given
  * @param command  what runs on each host
  * @param options  how (null = defaults)
  * @param masker   applied to every line of output and message (null = none)
+ * @param sshKey   private key for SSH hosts (tried before the password), or null
  */
 public record RunRequest(List<Target> targets, String user, String password, CommandSpec command,
-                         RunOptions options, Masker masker) {
+                         RunOptions options, Masker masker, SshPrivateKey sshKey) {
+
+    /** A request whose hosts authenticate with the password only. */
+    public RunRequest(List<Target> targets, String user, String password, CommandSpec command, RunOptions options,
+                      Masker masker) {
+        this(targets, user, password, command, options, masker, null);
+    }
 
     public RunRequest {
         if (targets == null || targets.isEmpty()) {
@@ -29,15 +41,21 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         if (user == null || user.isBlank()) {
             throw InvalidInputException.forOption("user", user == null ? "" : user, "a non-empty user name");
         }
-        if (password == null) {
-            throw new InvalidInputException("password: missing; a password is required");
-        }
         if (command == null) {
             throw new InvalidInputException("command: missing; a command to run is required");
         }
         Codepages.charsetFor(command.codepage());
         options = options == null ? RunOptions.defaults() : options;
-        if (options.https()) {
+        boolean anyWinRm = options.anyUses(Transport.WINRM, targets);
+        boolean anySsh = options.anyUses(Transport.SSH, targets);
+        if (password == null && (anyWinRm || sshKey == null)) {
+            throw new InvalidInputException("password: missing; a password is required"
+                    + (anySsh && sshKey != null ? " for the WinRM hosts (the SSH key serves only SSH hosts)" : ""));
+        }
+        if (anySsh) {
+            validateSsh(options, sshKey);
+        }
+        if (anyWinRm && options.https()) {
             try {
                 WinRsClients.validate(options.tls());
             } catch (IllegalArgumentException e) {
@@ -45,22 +63,46 @@ public record RunRequest(List<Target> targets, String user, String password, Com
                 throw new InvalidInputException("tls: " + e.getMessage());
             }
         }
-        // The password is a secret whatever the caller registered: an embedder that forgets to
-        // pass a masker must not get it echoed into consoles and reports.
-        SecretMasker passwordOnly = SecretMasker.of(password);
+        // The password and the key passphrase are secrets whatever the caller registered: an embedder
+        // that forgets to pass a masker must not get them echoed into consoles and reports.
+        List<String> secrets = new ArrayList<>();
+        if (password != null) {
+            secrets.add(password);
+        }
+        if (sshKey != null && sshKey.passphrase() != null) {
+            secrets.add(sshKey.passphrase());
+        }
+        SecretMasker secretsOnly = SecretMasker.of(secrets);
         if (masker == null) {
-            masker = passwordOnly;
+            masker = secretsOnly;
         } else if (masker instanceof SecretMasker registered) {
-            masker = registered.with(List.of(password));
+            masker = registered.with(secrets);
         } else {
             Masker callers = masker;
-            masker = text -> passwordOnly.mask(callers.mask(text));
+            masker = text -> secretsOnly.mask(callers.mask(text));
+        }
+    }
+
+    /** SSH settings that would fail every SSH host alike stop the run before it starts. */
+    private static void validateSsh(RunOptions options, SshPrivateKey sshKey) {
+        try {
+            SshClients.validate(options.ssh());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("knownHosts: " + e.getMessage());
+        }
+        if (sshKey != null) {
+            try {
+                SshClients.validate(sshKey);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("sshKey: " + e.getMessage());
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "RunRequest[" + targets.size() + " targets, user=" + user + ", password=****, command="
-                + masker.mask(command.description()) + ", options=" + options + "]";
+        return "RunRequest[" + targets.size() + " targets, user=" + user + (password == null ? "" : ", password=****")
+                + (sshKey == null ? "" : ", sshKey=****") + ", command=" + masker.mask(command.description())
+                + ", options=" + options + "]";
     }
 }

@@ -5,9 +5,15 @@ import java.util.Objects;
 /**
  * One host to run on, as the user named it. {@code host} is a DNS name, an IPv4 literal or an
  * IPv6 literal without brackets; {@code port} is 0 when the user gave none (the run's default
- * port applies). Built only by {@code TargetParser}, which validates.
+ * port applies); {@code transport} is null when the entry named none ({@code ssh://...} names
+ * one; the run's transport applies otherwise). Built only by {@code TargetParser}, which validates.
  */
-public record Target(String host, int port) {
+public record Target(String host, int port, Transport transport) {
+
+    /** A target that uses the run's transport. */
+    public Target(String host, int port) {
+        this(host, port, null);
+    }
 
     public Target {
         Objects.requireNonNull(host, "host");
@@ -33,12 +39,22 @@ public record Target(String host, int port) {
         return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     }
 
-    /** How the target is shown to users and written in reports: {@code host}, {@code host:port}, {@code [v6]:port}. */
+    /** The transport for this target: its own, or {@code runDefault}. */
+    public Transport transportOr(Transport runDefault) {
+        return transport != null ? transport : runDefault;
+    }
+
+    /**
+     * How the target is shown to users and written in reports: {@code host}, {@code host:port},
+     * {@code [v6]:port}, with {@code scheme://} in front when the entry named its transport (so a
+     * re-run from results.json reaches the host the same way).
+     */
     public String display() {
+        String scheme = transport == null ? "" : transport.scheme() + "://";
         if (!hasPort()) {
-            return host;
+            return transport == null ? host : scheme + hostForUrl();
         }
-        return hostForUrl() + ":" + port;
+        return scheme + hostForUrl() + ":" + port;
     }
 
     @Override

@@ -62,9 +62,12 @@ public record TargetList(List<Target> targets, List<String> warnings) {
         return kept.size() == targets.size() ? this : new TargetList(kept, allWarnings);
     }
 
-    /** Host names are case-insensitive; the same host on another port is another target. */
+    /**
+     * Host names are case-insensitive; the same host on another port, or named with another
+     * transport (whose default port differs), is another target.
+     */
     static String key(Target t) {
-        return key(t.host(), t.port());
+        return key(t.host(), t.port()) + "\u0000" + (t.transport() == null ? "" : t.transport().scheme());
     }
 
     private static String key(String host, int port) {

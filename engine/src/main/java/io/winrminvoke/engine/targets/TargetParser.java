@@ -4,15 +4,18 @@ import io.winrminvoke.engine.InvalidInputException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The one parser for host lists: the lines of a hosts file, repeated {@code --host} values, a
  * plugin text area. An entry is {@code host}, {@code host:port}, an IPv4 literal (with or without
- * port), {@code [v6]} / {@code [v6]:port} or a bare IPv6 literal (no port). {@code #} starts a
+ * port), {@code [v6]} / {@code [v6]:port} or a bare IPv6 literal (no port), optionally after
+ * {@code ssh://} or {@code winrm://} to name the host's transport. {@code #} starts a
  * comment; blank lines are skipped. Duplicates are dropped with a warning; any invalid entry
  * fails the whole list (before any host is contacted) naming the source, the line and the entry.
  */
@@ -22,6 +25,7 @@ public final class TargetParser {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
     private static final Pattern NUMERIC_DOTTED = Pattern.compile("[0-9.]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");
+    private static final String SCHEME_SEPARATOR = "://";
 
     private TargetParser() {
     }
@@ -61,14 +65,33 @@ public final class TargetParser {
         if (entry.chars().anyMatch(Character::isWhitespace)) {
             throw invalid(source, lineNo, entry, "one host per line, no spaces inside an entry");
         }
-        if (entry.startsWith("[")) {
-            int close = entry.indexOf(']');
+        int schemeEnd = entry.indexOf(SCHEME_SEPARATOR);
+        if (schemeEnd < 0) {
+            return parseHostAndPort(entry, entry, source, lineNo);
+        }
+        String scheme = entry.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+        Transport transport = Arrays.stream(Transport.values()).filter(t -> t.scheme().equals(scheme))
+                .findFirst().orElseThrow(() -> invalid(source, lineNo, entry,
+                        "unknown transport '" + scheme + "://': use ssh:// or winrm://"));
+        String address = entry.substring(schemeEnd + SCHEME_SEPARATOR.length());
+        if (address.indexOf('@') >= 0 || address.indexOf('/') >= 0) {
+            throw invalid(source, lineNo, entry, "only host and port follow '" + scheme
+                    + "://' (the user is given once for the run, and there is no path)");
+        }
+        Target target = parseHostAndPort(address, entry, source, lineNo);
+        return new Target(target.host(), target.port(), transport);
+    }
+
+    /** {@code address} is the entry without any scheme; messages quote the whole {@code entry}. */
+    private static Target parseHostAndPort(String address, String entry, String source, int lineNo) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
             if (close < 0) {
                 throw invalid(source, lineNo, entry, "missing ']' after the IPv6 address");
             }
-            String host = entry.substring(1, close);
+            String host = address.substring(1, close);
             requireIpv6(host, source, lineNo, entry);
-            String rest = entry.substring(close + 1);
+            String rest = address.substring(close + 1);
             if (rest.isEmpty()) {
                 return new Target(host, 0);
             }
@@ -77,14 +100,14 @@ public final class TargetParser {
             }
             return new Target(host, parsePort(rest.substring(1), source, lineNo, entry));
         }
-        int firstColon = entry.indexOf(':');
-        if (firstColon >= 0 && entry.indexOf(':', firstColon + 1) >= 0) {
+        int firstColon = address.indexOf(':');
+        if (firstColon >= 0 && address.indexOf(':', firstColon + 1) >= 0) {
             // Two or more colons and no brackets: a bare IPv6 literal, which cannot carry a port.
-            requireIpv6(entry, source, lineNo, entry);
-            return new Target(entry, 0);
+            requireIpv6(address, source, lineNo, entry);
+            return new Target(address, 0);
         }
-        String host = firstColon < 0 ? entry : entry.substring(0, firstColon);
-        int port = firstColon < 0 ? 0 : parsePort(entry.substring(firstColon + 1), source, lineNo, entry);
+        String host = firstColon < 0 ? address : address.substring(0, firstColon);
+        int port = firstColon < 0 ? 0 : parsePort(address.substring(firstColon + 1), source, lineNo, entry);
         requireHostName(host, source, lineNo, entry);
         return new Target(host, port);
     }

@@ -16,6 +16,8 @@ public enum FailureKind {
     AUTH_FAILED,
     /** TLS handshake failed: untrusted certificate, host name mismatch, protocol. */
     TLS_FAILED,
+    /** SSH: the host's key is not in known_hosts, or differs from the key listed there. */
+    HOST_KEY_REJECTED,
     /** A WS-Management QuotaLimit fault (shells or operations per user). */
     QUOTA_EXCEEDED,
     /** Any other WS-Management fault or unexpected HTTP answer. */

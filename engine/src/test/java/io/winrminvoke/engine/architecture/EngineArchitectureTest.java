@@ -43,10 +43,32 @@ class EngineArchitectureTest {
 
     @ArchTest
     static final ArchRule runLayerKnowsOnlyTheClientContracts = noClasses()
-            .that().resideOutsideOfPackage("io.winrminvoke.engine.winrm..")
+            .that().resideOutsideOfPackages("io.winrminvoke.engine.winrm..", "io.winrminvoke.engine.ssh..")
             .and().doNotHaveSimpleName("StandardClients")
-            .should().dependOnClassesThat().resideInAnyPackage("io.winrminvoke.engine.winrm.*..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.winrminvoke.engine.winrm.*..",
+                    "io.winrminvoke.engine.ssh.*..")
             .because("the fan-out talks to hosts only through WinRsClient/RemoteCommand, so another transport fits");
+
+    @ArchTest
+    static final ArchRule sshLibrariesStayInTheSshClient = noClasses()
+            .that().resideOutsideOfPackage("io.winrminvoke.engine.ssh.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..",
+                    "org.bouncycastle..")
+            .because("sshj is the SSH client's implementation detail; the rest of the engine sees WinRsClient");
+
+    @ArchTest
+    static final ArchRule theTwoTransportsShareOnlyTheContracts = noClasses()
+            .that().resideInAPackage("io.winrminvoke.engine.ssh..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.winrminvoke.engine.winrm.*..",
+                    "io.winrminvoke.engine.run..", "io.winrminvoke.engine.options..")
+            .because("the SSH client implements the WinRsClient contract; it needs nothing of the WinRM client "
+                    + "or of the fan-out above it");
+
+    @ArchTest
+    static final ArchRule theWinRmClientKnowsNothingOfSsh = noClasses()
+            .that().resideInAPackage("io.winrminvoke.engine.winrm..")
+            .should().dependOnClassesThat().resideInAPackage("io.winrminvoke.engine.ssh..")
+            .because("each transport stands alone behind the shared contract");
 
     @ArchTest
     static final ArchRule enginePackagesFormNoCycles = slices()

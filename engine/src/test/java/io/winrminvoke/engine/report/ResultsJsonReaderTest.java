@@ -57,6 +57,19 @@ class ResultsJsonReaderTest {
     }
 
     @Test
+    void aHostReachedOverSshIsReRunOverSsh() {
+        Path dir = tmp.resolve("ssh-report");
+        ScriptedRun run = new ScriptedRun(T0);
+        Target ssh = new Target("web01", 2222, io.winrminvoke.engine.targets.Transport.SSH);
+        run.add(host(ssh, T0).attempt(HostStatus.FAILED, 1, null, null).finish(HostStatus.FAILED, 1, "exit code 1"));
+        run.play(new ReportDirectoryWriter(new ReportContext(dir, "rerun", "1.0", Map.of(), Masker.NONE, false)));
+
+        assertThat(ResultsJsonReader.read(dir.resolve("results.json")).hosts().get(0).target())
+                .isEqualTo("ssh://web01:2222");
+        assertThat(ResultsJsonReader.targetsToRerun(dir.resolve("results.json"))).containsExactly(ssh);
+    }
+
+    @Test
     void readsTheWholeDocumentBack() {
         ResultsDocument document = ResultsJsonReader.read(writeResults());
         assertThat(document.schemaVersion()).isEqualTo(1);

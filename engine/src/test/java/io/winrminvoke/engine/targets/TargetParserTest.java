@@ -73,7 +73,7 @@ class TargetParserTest {
         "web 01|no spaces",
         "-web01|not a valid host name",
         "web..01|not a valid host name",
-        "http://web01|is not a number 1..65535",
+        "http://web01|unknown transport 'http://': use ssh:// or winrm://",
     })
     void invalidEntryNamesSourceLineAndEntry(String entry, String why) {
         assertThatThrownBy(() -> TargetParser.parseLines(List.of("# header", "good01", entry), "hosts.txt"))
