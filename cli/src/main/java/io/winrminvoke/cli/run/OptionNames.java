@@ -28,7 +28,10 @@ final class OptionNames {
             Map.entry("keepLast", "--keep-reports"),
             Map.entry("maxAge", "--keep-reports-for"),
             Map.entry("tls", "--ca-file"),
-            Map.entry("powershell argument name", "--powershell-arg"));
+            Map.entry("powershell argument name", "--powershell-arg"),
+            Map.entry("waves", "--waves"),
+            Map.entry("maxFailures", "--max-failures"),
+            Map.entry("failFast", "--fail-fast"));
 
     private OptionNames() {
     }

@@ -78,8 +78,8 @@ public record RolloutPolicy(List<WaveSize> waves, FailureBudget maxFailures) {
     /** Worth telling the user before the run, not stopping it. */
     public List<String> warnings() {
         if (!waves.isEmpty() && maxFailures == null) {
-            return List.of(WAVES + " without " + MAX_FAILURES + " or " + FAIL_FAST
-                    + ": every wave runs whatever fails; give a failure budget to stop a broken rollout");
+            return List.of("waves given without a failure budget: every wave runs whatever fails; "
+                    + "set a failure budget to stop a broken rollout early");
         }
         return List.of();
     }

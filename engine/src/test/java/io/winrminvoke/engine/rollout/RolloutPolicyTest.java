@@ -78,7 +78,8 @@ class RolloutPolicyTest {
     @Test
     void wavesWithoutBudgetWarnThatNothingStopsThem() {
         assertThat(RolloutPolicy.of("1,100%", null, false).warnings()).singleElement().asString()
-                .startsWith("waves without maxFailures or failFast: every wave runs whatever fails");
+                .isEqualTo("waves given without a failure budget: every wave runs whatever fails; "
+                        + "set a failure budget to stop a broken rollout early");
         assertThat(RolloutPolicy.of("1,100%", "0", false).warnings()).isEmpty();
         assertThat(RolloutPolicy.NONE.warnings()).isEmpty();
     }
