@@ -3,6 +3,7 @@ package io.winrminvoke.engine.dryrun;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.DecodedPowerShell;
+import io.winrminvoke.engine.rollout.FailureBudget;
 import io.winrminvoke.engine.rollout.RolloutPolicy;
 import io.winrminvoke.engine.rollout.Wave;
 import io.winrminvoke.engine.rollout.WavePlan;
@@ -92,16 +93,15 @@ public final class DryRunReport {
     }
 
     private static void budget(RolloutPolicy rollout, List<String> lines) {
-        if (rollout.maxFailures() == null) {
-            lines.add("Failure budget: none" + (rollout.waves().isEmpty() ? ""
-                    : ": every wave runs whatever fails"));
-        } else {
-            lines.add("Failure budget: " + rollout.maxFailures() + " failed " + (rollout.maxFailures().percent()
-                    ? "of the hosts run so far" : rollout.maxFailures().value() == 1 ? "host" : "hosts")
-                    + "; once a wave ends over it no further wave starts and the hosts left end SKIPPED "
-                    + "'not attempted: rollout stopped after wave K (F of N failed, budget "
-                    + rollout.maxFailures() + ")'");
+        FailureBudget budget = rollout.maxFailures();
+        if (budget == null) {
+            lines.add("Failure budget: none" + (rollout.waves().isEmpty() ? "" : ": every wave runs whatever fails"));
+            return;
         }
+        lines.add("Failure budget: " + budget + (budget.percent() ? " of the hosts run so far" : " failed hosts")
+                + ". A wave that ends with more failed hosts stops the rollout (inside a wave, no further host starts "
+                + "once it can only end over budget; hosts in flight finish); the hosts left end SKIPPED "
+                + "'not attempted: rollout stopped after wave K (F of N failed, budget " + budget + ")'");
     }
 
     private static void options(Map<String, Object> effective, Map<String, OptionSource> sources, Masker masker,

@@ -46,8 +46,10 @@ class DryRunReportTest {
                 "  wave 3/3: 1 host",
                 "    web04        https://web04:5986/wsman  (default port for HTTPS)",
                 "",
-                "Failure budget: 0 failed hosts; once a wave ends over it no further wave starts and the hosts "
-                        + "left end SKIPPED 'not attempted: rollout stopped after wave K (F of N failed, budget 0)'");
+                "Failure budget: 0 failed hosts. A wave that ends with more failed hosts stops the rollout (inside "
+                        + "a wave, no further host starts once it can only end over budget; hosts in flight finish); "
+                        + "the hosts left end SKIPPED 'not attempted: rollout stopped after wave K (F of N failed, "
+                        + "budget 0)'");
     }
 
     @Test
