@@ -3,7 +3,6 @@ package io.winrminvoke.cli.run;
 import io.winrminvoke.cli.VersionProvider;
 import io.winrminvoke.cli.CliEnvironment;
 import io.winrminvoke.cli.ExitStatus;
-import io.winrminvoke.engine.dryrun.DryRunReport;
 import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
@@ -224,40 +223,19 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<RunInvocation> invocation = toInvocation();
-        if (dryRun) {
-            return dryRun(invocation);
-        }
         if (invocation.isEmpty()) {
             // only --rerun-failed gets here: an empty host list given by the user is invalid input
-            environment.out().println("nothing to re-run: every host in " + rerunFailed + " succeeded");
+            environment.out().println((dryRun ? "dry run: " : "") + "nothing to re-run: every host in " + rerunFailed
+                    + " succeeded");
             environment.out().flush();
+            return ExitStatus.ALL_SUCCEEDED;
+        }
+        if (dryRun) {
+            DryRunOutput.print(environment, invocation.get(), commandSpec.commandLine().getParseResult());
             return ExitStatus.ALL_SUCCEEDED;
         }
         RunResult result = new FleetExecution(environment).execute(invocation.get());
         return result.summary().allSucceeded() ? ExitStatus.ALL_SUCCEEDED : ExitStatus.SOME_FAILED;
-    }
-
-    /** Prints what the run would do; nothing is contacted and nothing is written. */
-    private int dryRun(Optional<RunInvocation> invocation) {
-        if (invocation.isEmpty()) {
-            environment.out().println("dry run: nothing to re-run: every host in " + rerunFailed + " succeeded");
-            environment.out().flush();
-            return ExitStatus.ALL_SUCCEEDED;
-        }
-        RunInvocation run = invocation.get();
-        run.warnings().forEach(w -> environment.err().println("winrm-invoke: warning: " + run.request().masker().mask(w)));
-        environment.err().flush();
-        var out = environment.out();
-        out.println("Dry run: the inputs are valid. No host was contacted and nothing was written.");
-        out.println();
-        Map<String, Object> effective = run.effectiveOptions();
-        DryRunReport.render(run.request(), effective,
-                OptionOrigins.of(commandSpec.commandLine().getParseResult(), effective.keySet()))
-                .forEach(out::println);
-        out.println();
-        out.println("Reports would go to: " + run.reportDir().toAbsolutePath().normalize() + " (not created)");
-        out.flush();
-        return ExitStatus.ALL_SUCCEEDED;
     }
 
     /**
