@@ -5,6 +5,8 @@ import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.targets.Target;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * The live console: {@code [host] line} for every line of output as it arrives, a line when an
- * attempt is retried or a host finishes, and (on a terminal only) a progress line kept at the
+ * attempt is retried or a host finishes, a line when a wave of a rollout starts and when it ends
+ * (with the budget and what follows), and (on a terminal only) a progress line kept at the
  * bottom and rewritten in place. Synchronized: hosts report from many threads and their lines
  * must not interleave mid-line.
  */
@@ -29,6 +32,10 @@ public final class ConsoleListener implements RunListener {
     private final Map<HostStatus, Integer> counts = new EnumMap<>(HostStatus.class);
     private int total;
     private int done;
+    /** "wave 2/4, " while a wave of a rollout runs, else empty. */
+    private String wavePrefix = "";
+    /** Set once a wave stopped the rollout: the hosts left are not attempted, which its line already said. */
+    private boolean rolloutStopped;
     /** Length of the progress line currently on screen, 0 if none. */
     private int progressShown;
 
@@ -78,7 +85,7 @@ public final class ConsoleListener implements RunListener {
         counts.merge(result.status(), 1, Integer::sum);
         done = doneSoFar;
         total = totalHosts;
-        if (live) {
+        if (live && !(rolloutStopped && result.status() == HostStatus.SKIPPED)) {
             StringBuilder line = new StringBuilder(prefix(result.target())).append(result.status().name());
             if (result.exitCode() != null) {
                 line.append(" exit ").append(result.exitCode());
@@ -88,6 +95,23 @@ public final class ConsoleListener implements RunListener {
                 line.append(": ").append(WinrmInvokeCli.oneLine(masker.mask(result.message())));
             }
             printLine(line.toString());
+        }
+    }
+
+    @Override
+    public synchronized void waveStarted(Wave wave, int waveCount) {
+        wavePrefix = "wave " + wave.number() + "/" + waveCount + ", ";
+        if (live) {
+            printLine("wave " + wave.number() + "/" + waveCount + ": " + wave.hosts()
+                    + (wave.hosts() == 1 ? " host" : " hosts") + " starting");
+        }
+    }
+
+    @Override
+    public synchronized void waveEnded(WaveReport report) {
+        rolloutStopped = report.decision() == WaveReport.Decision.STOP;
+        if (live) {
+            printLine(report.describe());
         }
     }
 
@@ -112,7 +136,7 @@ public final class ConsoleListener implements RunListener {
         if (!progress || total == 0) {
             return;
         }
-        String line = "-- " + done + "/" + total + " done" + (done > 0 ? ": " + StatusCounts.describe(counts) : "");
+        String line = "-- " + wavePrefix + done + "/" + total + " done" + (done > 0 ? ": " + StatusCounts.describe(counts) : "");
         out.print(line);
         out.flush();
         progressShown = line.length();

@@ -3,6 +3,8 @@ package io.winrminvoke.cli.run;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.targets.Target;
@@ -51,6 +53,16 @@ final class ListenerChain implements RunListener {
     @Override
     public void hostFinished(HostResult result, int done, int total) {
         each(l -> l.hostFinished(result, done, total));
+    }
+
+    @Override
+    public void waveStarted(Wave wave, int waveCount) {
+        each(l -> l.waveStarted(wave, waveCount));
+    }
+
+    @Override
+    public void waveEnded(WaveReport report) {
+        each(l -> l.waveEnded(report));
     }
 
     @Override

@@ -31,7 +31,10 @@ final class OptionNames {
             Map.entry("password", "--password-env"),
             Map.entry("knownHosts", "--known-hosts"),
             Map.entry("sshKey", "--ssh-key"),
-            Map.entry("powershell argument name", "--powershell-arg"));
+            Map.entry("powershell argument name", "--powershell-arg"),
+            Map.entry("waves", "--waves"),
+            Map.entry("maxFailures", "--max-failures"),
+            Map.entry("failFast", "--fail-fast"));
 
     private OptionNames() {
     }

@@ -15,6 +15,7 @@ import io.winrminvoke.engine.report.ResultsJsonReader;
 import io.winrminvoke.engine.report.retention.RetentionPolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
+import io.winrminvoke.engine.rollout.RolloutPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.ssh.SshPrivateKey;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code winrm-invoke run}: the options of the design's CLI contract. Everything is validated
@@ -44,8 +46,9 @@ import picocli.CommandLine.Option;
         description = "Runs one command or PowerShell script on every host and writes a report directory.",
         footer = {"",
                 "Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).",
-                "Exit status: 0 every host succeeded; 1 at least one host did not; 2 invalid input "
-                        + "(no host contacted)."})
+                "Options can also come from a file of arguments: @FILE (one or more per line).",
+                "Exit status: 0 every host succeeded (--dry-run: the inputs are valid); 1 at least one host "
+                        + "did not; 2 invalid input (no host contacted)."})
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--hosts-file", paramLabel = "FILE",
@@ -161,6 +164,26 @@ public final class RunCommand implements Callable<Integer> {
                     + "terminated and TIMED_OUT (default none).")
     String overallTimeout;
 
+    @Option(names = "--waves", paramLabel = "SIZES",
+            description = "Roll out in waves: sizes as host counts or percentages of the fleet, the last repeating, "
+                    + "e.g. 1,10%,100% (a canary, then 10%, then the rest). Hosts go in list order; each wave starts "
+                    + "when the previous one has ended (default: one wave).")
+    String waves;
+
+    @Option(names = "--max-failures", paramLabel = "N|P%",
+            description = "Failure budget: once a wave ends with more failed hosts than N, or than P% of the hosts "
+                    + "run so far, no further host starts; those left end SKIPPED (default: none).")
+    String maxFailures;
+
+    @Option(names = "--fail-fast",
+            description = "Stop the rollout at the first failed host (--max-failures 0); hosts in flight finish.")
+    boolean failFast;
+
+    @Option(names = "--dry-run",
+            description = "Validate everything and contact nothing: print the targets, the waves, the options and "
+                    + "where each came from, and the command line every host would receive; exit 0 if valid.")
+    boolean dryRun;
+
     @Option(names = "--report-dir", paramLabel = "DIR",
             description = "Where results.json, results.csv, junit.xml, events.jsonl and hosts/*.log go "
                     + "(default: a new winrm-invoke-<UTC time> directory under ./winrm-invoke-reports).")
@@ -196,6 +219,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Start results.csv with a UTF-8 byte order mark (Excel on Japanese Windows needs it).")
     boolean csvByteOrderMark;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     private final CliEnvironment environment;
 
     public RunCommand(CliEnvironment environment) {
@@ -207,8 +233,13 @@ public final class RunCommand implements Callable<Integer> {
         Optional<RunInvocation> invocation = toInvocation();
         if (invocation.isEmpty()) {
             // only --rerun-failed gets here: an empty host list given by the user is invalid input
-            environment.out().println("nothing to re-run: every host in " + rerunFailed + " succeeded");
+            environment.out().println((dryRun ? "dry run: " : "") + "nothing to re-run: every host in " + rerunFailed
+                    + " succeeded");
             environment.out().flush();
+            return ExitStatus.ALL_SUCCEEDED;
+        }
+        if (dryRun) {
+            DryRunOutput.print(environment, invocation.get(), commandSpec.commandLine().getParseResult());
             return ExitStatus.ALL_SUCCEEDED;
         }
         RunResult result = new FleetExecution(environment).execute(invocation.get());
@@ -216,7 +247,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Validates every option and reads every input file; creates the report directory.
+     * Validates every option and reads every input file; creates the report directory (not for a dry run).
      *
      * @return the run; empty when {@code --rerun-failed} names a run in which every host succeeded
      * @throws InvalidInputException one line naming the option, the bad value and what is allowed
@@ -258,8 +289,11 @@ public final class RunCommand implements Callable<Integer> {
         // readable, the key decrypts) run here, still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
                 commandSpec, options, SecretMasker.of(secrets), key));
-        Path reports = ReportDirectoryOption.create(ReportDirectoryOption.choose(reportDir));
-        return Optional.of(new RunInvocation(request, targets.warnings(), reports, quiet, csvByteOrderMark,
+        Path chosen = ReportDirectoryOption.choose(reportDir);
+        Path reports = dryRun ? chosen : ReportDirectoryOption.create(chosen);
+        List<String> warnings = new ArrayList<>(targets.warnings());
+        warnings.addAll(options.rollout().warnings());
+        return Optional.of(new RunInvocation(request, warnings, reports, quiet, csvByteOrderMark,
                 effectiveOptions(request), retention));
     }
 
@@ -412,6 +446,11 @@ public final class RunCommand implements Callable<Integer> {
             builder.overallTimeout(DurationParser.parse(overallTimeout, "--timeout"));
         }
         builder.retryPolicy(retryPolicy());
+        if (failFast && maxFailures != null) {
+            throw new InvalidInputException("give --fail-fast or --max-failures, not both: --fail-fast is "
+                    + "--max-failures 0");
+        }
+        builder.rollout(OptionNames.translate(() -> RolloutPolicy.of(waves, maxFailures, failFast)));
         return OptionNames.translate(builder::build);
     }
 
@@ -505,6 +544,10 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("commandTimeout", options.commandTimeout());
         effective.put("timeout", options.overallTimeout());
         effective.put("codepage", request.command().codepage());
+        RolloutPolicy rollout = options.rollout();
+        effective.put("waves", rollout.waves().isEmpty() ? null : rollout.wavesText());
+        effective.put("maxFailures", rollout.maxFailures() == null ? null : rollout.maxFailures().toString());
+        effective.put("failFast", failFast);
         return effective;
     }
 }

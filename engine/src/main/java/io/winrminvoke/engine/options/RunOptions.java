@@ -4,6 +4,7 @@ import io.winrminvoke.engine.InvalidInputException;
 
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.ssh.SshSettings;
+import io.winrminvoke.engine.rollout.RolloutPolicy;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.TlsSettings;
@@ -29,10 +30,12 @@ import java.util.List;
  * @param outputLimitBytes per stream and host, UTF-8 bytes of decoded text kept in the result
  * @param transport        how targets that name no transport are reached; null = WinRM
  * @param ssh              host key verification for SSH targets
+ * @param rollout          waves and failure budget (docs/rollout.md); null = one wave, no budget
  */
 public record RunOptions(boolean https, Integer port, TlsSettings tls, int throttle, Duration connectTimeout,
                          Duration operationTimeout, Duration commandTimeout, Duration overallTimeout,
-                         RetryPolicy retryPolicy, int outputLimitBytes, Transport transport, SshSettings ssh) {
+                         RetryPolicy retryPolicy, int outputLimitBytes, Transport transport, SshSettings ssh,
+                         RolloutPolicy rollout) {
 
     public static final int HTTP_PORT = 5985;
     public static final int HTTPS_PORT = 5986;
@@ -53,6 +56,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         transport = transport == null ? Transport.WINRM : transport;
         ssh = ssh == null ? SshSettings.verifying() : ssh;
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
+        rollout = rollout == null ? RolloutPolicy.NONE : rollout;
         if (port != null && (port < 1 || port > 65535)) {
             throw InvalidInputException.forOption("port", port, "allowed 1..65535");
         }
@@ -127,6 +131,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         private int outputLimitBytes = DEFAULT_OUTPUT_LIMIT_BYTES;
         private Transport transport = Transport.WINRM;
         private SshSettings ssh = SshSettings.verifying();
+        private RolloutPolicy rollout = RolloutPolicy.NONE;
 
         private Builder() {
         }
@@ -191,10 +196,15 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
             return this;
         }
 
+        public Builder rollout(RolloutPolicy rollout) {
+            this.rollout = rollout;
+            return this;
+        }
+
         /** @throws InvalidInputException naming the first bad option */
         public RunOptions build() {
             return new RunOptions(https, port, tls, throttle, connectTimeout, operationTimeout, commandTimeout,
-                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh);
+                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh, rollout);
         }
     }
 }

@@ -83,7 +83,7 @@ final class JUnitReportWriter {
             xml.writeAttribute("timestamp", TIMESTAMP.format(summary.started()));
         }
         xml.writeCharacters("\n");
-        writeProperties(xml, context, masker);
+        writeProperties(xml, result, context, masker);
         for (HostResult host : result.hosts()) {
             writeCase(xml, host, classname, masker);
         }
@@ -92,8 +92,8 @@ final class JUnitReportWriter {
         xml.writeEndDocument();
     }
 
-    private static void writeProperties(XMLStreamWriter xml, ReportContext context, Masker masker)
-            throws XMLStreamException {
+    private static void writeProperties(XMLStreamWriter xml, RunResult result, ReportContext context,
+                                        Masker masker) throws XMLStreamException {
         xml.writeCharacters("  ");
         xml.writeStartElement("properties");
         xml.writeCharacters("\n");
@@ -102,6 +102,14 @@ final class JUnitReportWriter {
             xml.writeEmptyElement("property");
             xml.writeAttribute("name", XmlText.attribute(option.getKey()));
             xml.writeAttribute("value", XmlText.attribute(propertyValue(option.getValue())));
+            xml.writeCharacters("\n");
+        }
+        if (result.rollout().staged()) {
+            // how the rollout went, where the test view shows the run's settings
+            xml.writeCharacters("    ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", "rollout");
+            xml.writeAttribute("value", XmlText.attribute(masker.mask(result.rollout().summary())));
             xml.writeCharacters("\n");
         }
         xml.writeCharacters("  ");

@@ -5,6 +5,8 @@ import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
 import io.winrminvoke.engine.targets.Target;
@@ -192,6 +194,34 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     }
 
     @Override
+    public void waveStarted(Wave wave, int waveCount) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("wave", wave.number());
+        data.put("waves", waveCount);
+        data.put("hosts", wave.hosts());
+        event("INFO", null, null, "wave-started", "wave " + wave.number() + "/" + waveCount + ": " + wave.hosts()
+                + (wave.hosts() == 1 ? " host" : " hosts") + " starting", data);
+    }
+
+    @Override
+    public void waveEnded(WaveReport report) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("wave", report.wave());
+        data.put("waves", report.waves());
+        data.put("hosts", report.hosts());
+        data.put("succeeded", report.succeeded());
+        data.put("failed", report.failed());
+        data.put("notStarted", report.notStarted());
+        data.put("failedSoFar", report.failedSoFar());
+        data.put("runSoFar", report.runSoFar());
+        data.put("budget", report.budget() == null ? null : report.budget().toString());
+        data.put("decision", report.decision().name());
+        data.put("notAttempted", report.notAttempted());
+        event(report.decision() == WaveReport.Decision.STOP ? "ERROR" : report.failed() > 0 ? "WARN" : "INFO",
+                null, null, "wave-ended", report.describe(), data);
+    }
+
+    @Override
     public void runFinished(RunResult result) {
         if (!runFinished.compareAndSet(false, true)) {
             return;
@@ -209,8 +239,13 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         data.put("counts", ReportText.counts(result.summary()));
         data.put("reportProblems", problems.messages().size());
         String level = result.summary().allSucceeded() ? "INFO" : "WARN";
-        event(level, null, null, "run-finished", result.summary().count(HostStatus.SUCCEEDED) + " of "
-                + result.summary().total() + " host(s) succeeded", data);
+        String line = result.summary().count(HostStatus.SUCCEEDED) + " of " + result.summary().total()
+                + " host(s) succeeded";
+        if (result.rollout().staged()) {
+            data.put("rollout", result.rollout().summary());
+            line += "; " + result.rollout().summary();
+        }
+        event(level, null, null, "run-finished", line, data);
         closeEvents();
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Reads a results.json written by {@link ReportDirectoryWriter}, e.g. for {@code --rerun-failed}. */
@@ -25,14 +26,16 @@ public final class ResultsJsonReader {
     }
 
     /**
-     * The targets of every host whose status is not SUCCEEDED, in the file's order: the input of
-     * {@code --rerun-failed}.
+     * The targets of every host whose status is not SUCCEEDED (failed, and after a stopped rollout
+     * also not attempted), in wave order, hosts of one wave in the file's order: the input of
+     * {@code --rerun-failed}. Files without waves are read in their order.
      *
      * @throws InvalidResultsFileException naming the file and the problem
      */
     public static List<Target> targetsToRerun(Path resultsJson) {
         ResultsDocument document = read(resultsJson);
         List<Target> targets = new ArrayList<>();
+        List<Integer> waves = new ArrayList<>();
         for (int i = 0; i < document.hosts().size(); i++) {
             ResultsHost host = document.hosts().get(i);
             if (host == null || host.status() == null || host.host() == null) {
@@ -45,13 +48,21 @@ public final class ResultsJsonReader {
                             ? TargetParser.parseLines(List.of(host.target()), resultsJson + " hosts[" + i + "]")
                                     .targets().get(0)
                             : new Target(host.host(), host.port() == null ? 0 : host.port()));
+                    waves.add(host.wave() == null ? 0 : host.wave());
                 } catch (IllegalArgumentException | InvalidInputException e) {
                     throw new InvalidResultsFileException(resultsJson + ": hosts[" + i + "] is not a valid target: "
                             + e.getMessage(), e);
                 }
             }
         }
-        return targets;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(waves::get)); // stable: file order within a wave
+        List<Target> inWaveOrder = new ArrayList<>(targets.size());
+        order.forEach(i -> inWaveOrder.add(targets.get(i)));
+        return inWaveOrder;
     }
 
     /**

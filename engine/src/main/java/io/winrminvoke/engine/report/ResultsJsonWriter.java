@@ -9,6 +9,9 @@ import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.result.RunSummary;
+import io.winrminvoke.engine.rollout.RolloutReport;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,16 +51,34 @@ final class ResultsJsonWriter {
         ResultsRun run = new ResultsRun(context.runName(), ReportText.instant(summary.started()),
                 ReportText.instant(summary.ended()), ReportText.millis(summary.started(), summary.ended()),
                 ReportText.counts(summary),
-                OptionValues.toJson(context.effectiveOptions(), masker));
+                OptionValues.toJson(context.effectiveOptions(), masker), rollout(result.rollout()));
         List<ResultsHost> hosts = new ArrayList<>(result.hosts().size());
-        for (HostResult host : result.hosts()) {
-            hosts.add(host(host, masker));
+        for (int i = 0; i < result.hosts().size(); i++) {
+            hosts.add(host(result.hosts().get(i), result.rollout().waveOf(i), masker));
         }
         return new ResultsDocument(ResultsDocument.SCHEMA_VERSION, new ResultsTool(TOOL_NAME, context.toolVersion()),
                 run, hosts);
     }
 
-    private static ResultsHost host(HostResult host, Masker masker) {
+    private static ResultsRollout rollout(RolloutReport rollout) {
+        if (!rollout.staged()) {
+            return null;
+        }
+        List<Integer> plan = new ArrayList<>(rollout.plan().size());
+        for (Wave wave : rollout.plan().waves()) {
+            plan.add(wave.hosts());
+        }
+        List<ResultsWave> waves = new ArrayList<>(rollout.waves().size());
+        for (WaveReport w : rollout.waves()) {
+            waves.add(new ResultsWave(w.wave(), w.hosts(), w.succeeded(), w.failed(), w.notStarted(), w.failedSoFar(),
+                    w.runSoFar(), w.decision().name(), w.describe()));
+        }
+        String budget = rollout.policy().maxFailures() == null ? null : rollout.policy().maxFailures().toString();
+        return new ResultsRollout(rollout.policy().wavesText(), budget, plan, rollout.stopped(), rollout.stopReason(),
+                rollout.notAttempted(), rollout.interrupted(), rollout.summary(), waves);
+    }
+
+    private static ResultsHost host(HostResult host, int wave, Masker masker) {
         List<ResultsAttempt> attempts = new ArrayList<>(host.attempts().size());
         for (Attempt a : host.attempts()) {
             attempts.add(new ResultsAttempt(a.number(), ReportText.instant(a.started()), ReportText.instant(a.ended()),
@@ -71,6 +92,6 @@ final class ResultsJsonWriter {
                 ReportText.millis(host.started(), host.ended()), attempts,
                 new ResultsOutput(masker.mask(host.stdout()), host.stdoutTruncated()),
                 new ResultsOutput(masker.mask(host.stderr()), host.stderrTruncated()),
-                TranscriptFileNames.relativePath(host.target()));
+                TranscriptFileNames.relativePath(host.target()), wave);
     }
 }

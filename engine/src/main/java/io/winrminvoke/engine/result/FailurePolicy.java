@@ -98,6 +98,20 @@ public record FailurePolicy(Verdict onFailure, int toleratedFailures, int tolera
         return tolerates(summary) ? Verdict.PASSED : onFailure;
     }
 
+    /**
+     * The verdict of a finished run: a rollout its failure budget stopped never passes (the
+     * deployment did not reach every host, whatever the tolerance); otherwise as {@link #decide(RunSummary)}.
+     */
+    public Verdict decide(RunResult result) {
+        return result.rollout().stopped() ? onFailure : decide(result.summary());
+    }
+
+    /** {@link #explain(RunSummary)}, led by the rollout's stop when there was one. */
+    public String explain(RunResult result) {
+        String counts = explain(result.summary());
+        return result.rollout().stopped() ? result.rollout().summary() + "; " + counts : counts;
+    }
+
     /** One line for logs and build pages, e.g. {@code "2 of 10 hosts failed (tolerated: 1)"}. */
     public String explain(RunSummary summary) {
         return failedHosts(summary) + " of " + summary.total() + " hosts failed (tolerated: " + toleranceText() + ")";

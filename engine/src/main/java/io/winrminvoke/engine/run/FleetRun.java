@@ -5,6 +5,9 @@ import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.result.RunSummary;
+import io.winrminvoke.engine.rollout.RolloutTracker;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A run in progress, started by {@link FleetRunner#start}. Hosts start in input order with at
  * most {@code throttle} in flight; each host's result is recorded whatever happens to the others.
+ * With a rollout policy the hosts run in waves, each starting when the previous one has ended;
+ * a wave that ends over the failure budget stops the rollout, and the hosts not started end
+ * SKIPPED "not attempted: ..." (docs/rollout.md).
  *
  * <p>Stopping: {@link #cancel()} (or interrupting a thread blocked in {@link #await()}) and the
  * overall deadline both stop the run the same way: no new host starts (those become SKIPPED),
@@ -69,7 +75,10 @@ public final class FleetRun {
     private final SshClientFactory sshClients;
     private final String threadPrefix;
     private final List<HostRun> hosts;
+    private final RolloutTracker rollout;
     private final AtomicInteger nextHost = new AtomicInteger();
+    /** Index just past the last host of the wave being run; written before its workers start. */
+    private volatile int waveEnd;
     private final AtomicInteger finishedHosts = new AtomicInteger();
     private final ReentrantLock finishedOrder = new ReentrantLock();
     /** Set once a listener held up a hostFinished call: later calls stop waiting for their turn. */
@@ -95,6 +104,8 @@ public final class FleetRun {
         List<HostRun> list = new ArrayList<>();
         request.targets().forEach(t -> list.add(new HostRun(this, t, request, charset)));
         this.hosts = List.copyOf(list);
+        this.rollout = new RolloutTracker(request.options().rollout(),
+                request.options().rollout().plan(hosts.size()));
         ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("timer"));
         // A watchdog cancelled when its attempt ends would otherwise wait in the queue until its
         // full command timeout, holding the attempt's client and output, for every host of the run.
@@ -188,6 +199,14 @@ public final class FleetRun {
         return listener;
     }
 
+    /**
+     * The one place a host is turned away before it is contacted: why it may not be (its result
+     * is then SKIPPED {@code "not attempted: <reason>"}); null while hosts may be started.
+     */
+    String notAttemptedReason() {
+        return rollout.stopReason();
+    }
+
     /** Waits {@code delay} unless the run stops first; true if it stopped. */
     boolean awaitStop(Duration delay) {
         try {
@@ -233,6 +252,8 @@ public final class FleetRun {
      * the call goes ahead unordered.
      */
     void hostFinished(HostResult result) {
+        // counted before the listener call, which may be slow: the rollout decides on it
+        rollout.hostFinished(result.status() != HostStatus.SKIPPED, result.status().isSuccess());
         boolean ordered = false;
         try {
             ordered = finishedOrder.tryLock(listenerStalled ? 0 : LISTENER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -259,16 +280,26 @@ public final class FleetRun {
             Duration overall = request.options().overallTimeout();
             overallDeadline = overall == null ? null : started.plus(overall);
             listener.runStarted(hosts.size());
-            int workers = Math.min(request.options().throttle(), hosts.size());
-            synchronized (lock) {
-                runningWorkers = workers;
+            boolean staged = request.options().rollout().staged();
+            int waveCount = rollout.plan().size();
+            for (Wave wave : rollout.plan().waves()) {
+                if (stopReason != null || notAttemptedReason() != null) {
+                    break;
+                }
+                rollout.waveStarted(wave);
+                if (staged) {
+                    listener.waveStarted(wave, waveCount);
+                }
+                runWave(wave);
+                if (stopReason != null) {
+                    break;
+                }
+                WaveReport report = rollout.waveEnded();
+                if (staged) {
+                    listener.waveEnded(report);
+                }
             }
-            for (int k = 1; k <= workers; k++) {
-                Thread worker = new Thread(this::work, threadPrefix + "worker-" + k);
-                worker.setDaemon(true);
-                worker.start();
-            }
-            waitForWorkers();
+            awaitStoppedWorkers();
         } catch (InterruptedException e) {
             // Nobody interrupts the coordinator but a JVM shutdown; end the run quickly.
             stop(StopReason.CANCELLED);
@@ -284,7 +315,19 @@ public final class FleetRun {
         }
     }
 
-    private void waitForWorkers() throws InterruptedException {
+    /** Runs one wave's hosts on at most {@code throttle} workers; returns when they are done or the run stops. */
+    private void runWave(Wave wave) throws InterruptedException {
+        int workers = Math.min(request.options().throttle(), wave.hosts());
+        nextHost.set(wave.firstHost());
+        waveEnd = wave.endHost();
+        synchronized (lock) {
+            runningWorkers = workers;
+        }
+        for (int k = 1; k <= workers; k++) {
+            Thread worker = new Thread(this::work, threadPrefix + "worker-" + k);
+            worker.setDaemon(true);
+            worker.start();
+        }
         synchronized (lock) {
             while (runningWorkers > 0 && stopReason == null) {
                 if (overallDeadline == null) {
@@ -298,6 +341,12 @@ public final class FleetRun {
                     }
                 }
             }
+        }
+    }
+
+    /** After a stop: gives the workers still busy {@link #STOP_GRACE} to come back. */
+    private void awaitStoppedWorkers() throws InterruptedException {
+        synchronized (lock) {
             Instant graceEnd = Instant.now().plus(STOP_GRACE);
             long ms;
             while (runningWorkers > 0 && (ms = Duration.between(Instant.now(), graceEnd).toMillis()) > 0) {
@@ -308,9 +357,9 @@ public final class FleetRun {
 
     private void work() {
         try {
-            while (stopReason == null) {
+            while (stopReason == null && rollout.admitsHosts()) {
                 int i = nextHost.getAndIncrement();
-                if (i >= hosts.size()) {
+                if (i >= waveEnd) {
                     break;
                 }
                 hosts.get(i).execute();
@@ -347,15 +396,21 @@ public final class FleetRun {
     private RunResult finishRun() {
         StopReason stop = stopReason;
         String why = stop == null ? "run ended" : stop.describe(request.options());
+        String notAttempted = notAttemptedReason();
         for (HostRun host : hosts) {
             if (!host.finished()) {
-                host.abandon(stop == null ? HostStatus.ERROR : stop.hostStatus(), why);
+                if (notAttempted != null && !host.started()) {
+                    host.notAttempted(notAttempted);
+                } else {
+                    host.abandon(stop == null ? HostStatus.ERROR : stop.hostStatus(), why);
+                }
             }
         }
         List<HostResult> results = new ArrayList<>(hosts.size());
         hosts.forEach(h -> results.add(h.result()));
         Instant ended = Instant.now();
-        RunResult result = new RunResult(results, RunSummary.of(started == null ? ended : started, ended, results));
+        RunResult result = new RunResult(results, RunSummary.of(started == null ? ended : started, ended, results),
+                rollout.report(stop == null ? null : stop.describe(request.options())));
         timer.shutdownNow();
         aborter.shutdown();
         listener.runFinished(result);

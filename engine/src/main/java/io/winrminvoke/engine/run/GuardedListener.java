@@ -3,6 +3,8 @@ package io.winrminvoke.engine.run;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.targets.Target;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -49,6 +51,16 @@ final class GuardedListener implements RunListener {
     @Override
     public void hostFinished(HostResult result, int done, int total) {
         guard("hostFinished", () -> delegate.hostFinished(result, done, total));
+    }
+
+    @Override
+    public void waveStarted(Wave wave, int waveCount) {
+        guard("waveStarted", () -> delegate.waveStarted(wave, waveCount));
+    }
+
+    @Override
+    public void waveEnded(WaveReport report) {
+        guard("waveEnded", () -> delegate.waveEnded(report));
     }
 
     @Override

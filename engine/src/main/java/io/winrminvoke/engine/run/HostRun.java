@@ -174,6 +174,11 @@ final class HostRun {
         finish(r); // outside the gate: the listener may be slow
     }
 
+    /** A host never started because {@link FleetRun#notAttemptedReason()} turned it away. */
+    void notAttempted(String reason) {
+        finish(skippedResult("not attempted: " + reason));
+    }
+
     private AttemptOutcome attempt(int n) {
         RunOptions opts = request.options();
         CommandSpec spec = request.command();

@@ -3,6 +3,8 @@ package io.winrminvoke.engine.run;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
 import io.winrminvoke.engine.result.RunResult;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.targets.Target;
 import java.time.Duration;
 
@@ -38,6 +40,20 @@ public interface RunListener {
 
     /** A host reached its final result; {@code done} of {@code total} hosts are now finished. */
     default void hostFinished(HostResult result, int done, int total) {
+    }
+
+    /**
+     * A wave of a staged run (waves or a failure budget given) starts; {@code wave} names its hosts
+     * by their indices in the request's target list. Not called for an unstaged run.
+     */
+    default void waveStarted(Wave wave, int waveCount) {
+    }
+
+    /**
+     * A wave ended: every host of it that started has its result. {@link WaveReport#describe()} is
+     * the progress line; its decision says whether the next wave starts.
+     */
+    default void waveEnded(WaveReport report) {
     }
 
     default void runFinished(RunResult result) {

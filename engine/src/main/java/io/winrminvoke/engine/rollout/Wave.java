@@ -1,0 +1,20 @@
+package io.winrminvoke.engine.rollout;
+
+/**
+ * One wave of a rollout: a run of consecutive hosts of the run's target list.
+ *
+ * @param number    1-based
+ * @param firstHost index in the target list of the wave's first host
+ * @param hosts     how many hosts the wave holds (1 or more)
+ */
+public record Wave(int number, int firstHost, int hosts) {
+
+    /** Index just past the wave's last host. */
+    public int endHost() {
+        return firstHost + hosts;
+    }
+
+    public boolean contains(int hostIndex) {
+        return hostIndex >= firstHost && hostIndex < endHost();
+    }
+}
