@@ -184,7 +184,8 @@ class RunCommandTest {
 
         Path second = reports.resolve("second");
         Outcome rerun = InProcessCli.run(ENV, "run", "--rerun-failed", first.resolve("results.json").toString(),
-                "--user", "admin", "--password-env", "WINRM_PW", "--command", "deploy.cmd", "--retries", "0",
+                "--user", "admin", "--password-env", "WINRM_PW", "--auth", "basic", "--allow-unencrypted",
+                "--command", "deploy.cmd", "--retries", "0",
                 "--report-dir", second.toString());
 
         assertThat(rerun.exitStatus()).as(rerun.toString()).isEqualTo(ExitStatus.SOME_FAILED);
@@ -200,8 +201,8 @@ class RunCommandTest {
         assertThat(run(hosts(OK), "--report-dir", first.toString()).exitStatus()).isZero();
 
         Outcome rerun = InProcessCli.run(ENV, "run", "--rerun-failed", first.resolve("results.json").toString(),
-                "--user", "admin", "--password-env", "WINRM_PW", "--command", "deploy.cmd",
-                "--report-dir", reports.resolve("none").toString());
+                "--user", "admin", "--password-env", "WINRM_PW", "--auth", "basic", "--allow-unencrypted",
+                "--command", "deploy.cmd", "--report-dir", reports.resolve("none").toString());
 
         assertThat(rerun.exitStatus()).as(rerun.toString()).isZero();
         assertThat(rerun.out()).contains("nothing to re-run");
@@ -237,7 +238,7 @@ class RunCommandTest {
 
     private static Outcome run(boolean terminal, List<String> hostArgs, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--user", "admin", "--password-env", "WINRM_PW",
-                "--command", "deploy.cmd"));
+                "--auth", "basic", "--allow-unencrypted", "--command", "deploy.cmd"));
         args.addAll(hostArgs);
         return InProcessCli.run(ENV, terminal, InProcessCli.args(args, more));
     }

@@ -19,6 +19,10 @@ import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.engine.winrm.AuthMethod;
+import io.winrminvoke.engine.winrm.AuthSettings;
+import io.winrminvoke.engine.winrm.KerberosSettings;
+import io.winrminvoke.engine.winrm.SpnService;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,9 +65,41 @@ public final class RunCommand implements Callable<Integer> {
             description = "WinRM user (e.g. Administrator or DOMAIN\\user).")
     String user;
 
-    @Option(names = "--password-env", required = true, paramLabel = "VAR",
-            description = "Name of the environment variable holding the password (never given on the command line).")
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Name of the environment variable holding the password (never given on the command line). "
+                    + "Required unless --keytab or --kerberos-ticket-cache gives Kerberos credentials.")
     String passwordEnv;
+
+    @Option(names = "--auth", paramLabel = "METHOD",
+            description = "basic, ntlm, kerberos or negotiate (Kerberos, else NTLM). Default: negotiate for "
+                    + "user@REALM, ntlm for DOMAIN\\user and local users; kerberos with --keytab or "
+                    + "--kerberos-ticket-cache. ntlm, kerberos and negotiate seal every message over HTTP.")
+    String auth;
+
+    @Option(names = "--kerberos-ticket-cache", paramLabel = "FILE",
+            description = "Use the Kerberos tickets in this cache (as written by kinit) instead of a password.")
+    Path kerberosTicketCache;
+
+    @Option(names = "--keytab", paramLabel = "FILE",
+            description = "Log in to Kerberos as --user with the key in this keytab instead of a password.")
+    Path keytab;
+
+    @Option(names = "--spn-service", paramLabel = "SERVICE",
+            description = "Service class of the Kerberos SPN: HTTP (default, HTTP/host) or WSMAN (WSMAN/host).")
+    String spnService;
+
+    @Option(names = "--spn-port",
+            description = "Ask Kerberos for HTTP/host:port (for SPNs registered with the port).")
+    boolean spnWithPort;
+
+    @Option(names = "--spn-canonical-name",
+            description = "Resolve each host name to its canonical DNS name before building the Kerberos SPN.")
+    boolean spnCanonicalName;
+
+    @Option(names = "--allow-unencrypted",
+            description = "Allow --auth basic over plain HTTP: the password, commands and output cross the network "
+                    + "unencrypted (the host needs Basic and AllowUnencrypted on). Prints a warning.")
+    boolean allowUnencrypted;
 
     @Option(names = "--command", paramLabel = "COMMAND_LINE", description = "A cmd.exe command line.")
     String command;
@@ -230,7 +266,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private Optional<RunInvocation> toInvocation(String password) {
         CommandSpec commandSpec = commandSpec(password);
-        RunOptions options = runOptions(tlsSettings());
+        RunOptions options = runOptions(tlsSettings(), authSettings());
         RetentionPolicy retention = retention();
         TargetList targets = targets().distinctByPort(options::portFor);
         if (targets.targets().isEmpty()) {
@@ -336,7 +372,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The password, or null when none was asked for (Kerberos credentials from a file). */
     private String password() {
+        if (passwordEnv == null) {
+            return null;
+        }
         if (passwordEnv.isBlank()) {
             throw InvalidInputException.forOption("--password-env", passwordEnv, "the name of an environment variable");
         }
@@ -371,8 +411,26 @@ public final class RunCommand implements Callable<Integer> {
         return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
     }
 
-    private RunOptions runOptions(TlsSettings tls) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+    private AuthSettings authSettings() {
+        if (kerberosTicketCache != null) {
+            InputFiles.requireReadable(kerberosTicketCache, "--kerberos-ticket-cache");
+        }
+        if (keytab != null) {
+            InputFiles.requireReadable(keytab, "--keytab");
+        }
+        AuthMethod method = auth == null ? null : AuthMethod.parse(auth, "--auth");
+        SpnService service = spnService == null ? SpnService.HTTP : SpnService.parse(spnService, "--spn-service");
+        if ((spnService != null || spnWithPort || spnCanonicalName)
+                && (method == AuthMethod.BASIC || method == AuthMethod.NTLM)) {
+            throw new InvalidInputException((spnService != null ? "--spn-service" : spnWithPort ? "--spn-port"
+                    : "--spn-canonical-name") + " applies only to --auth kerberos or negotiate (got --auth " + auth + ")");
+        }
+        return OptionNames.translate(() -> new AuthSettings(method, new KerberosSettings(kerberosTicketCache, keytab,
+                service, spnWithPort, spnCanonicalName), allowUnencrypted));
+    }
+
+    private RunOptions runOptions(TlsSettings tls, AuthSettings authSettings) {
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings);
         if (throttle != null) {
             builder.throttle(throttle);
         }
@@ -460,6 +518,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
+        effective.put("auth", options.auth().methodFor(request.user()).optionValue());
+        effective.put("kerberosTicketCache", kerberosTicketCache);
+        effective.put("keytab", keytab);
+        effective.put("spnService", options.auth().kerberos().spnService().name());
+        effective.put("spnWithPort", spnWithPort);
+        effective.put("spnCanonicalName", spnCanonicalName);
+        effective.put("allowUnencrypted", allowUnencrypted);
         effective.put("hostsFile", hostsFile);
         effective.put("rerunFailed", rerunFailed);
         effective.put("hosts", request.targets().size());

@@ -4,6 +4,7 @@ import io.winrminvoke.engine.InvalidInputException;
 
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.winrm.AuthSettings;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
 
@@ -22,10 +23,11 @@ import java.time.Duration;
  * @param overallTimeout   limit for the whole run from its start; null = none
  * @param retryPolicy      retries of transient failures
  * @param outputLimitBytes per stream and host, UTF-8 bytes of decoded text kept in the result
+ * @param auth             authentication (null = the method follows the user name, docs/auth.md)
  */
 public record RunOptions(boolean https, Integer port, TlsSettings tls, int throttle, Duration connectTimeout,
                          Duration operationTimeout, Duration commandTimeout, Duration overallTimeout,
-                         RetryPolicy retryPolicy, int outputLimitBytes) {
+                         RetryPolicy retryPolicy, int outputLimitBytes, AuthSettings auth) {
 
     public static final int HTTP_PORT = 5985;
     public static final int HTTPS_PORT = 5986;
@@ -44,6 +46,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
     public RunOptions {
         tls = tls == null ? TlsSettings.verifying() : tls;
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
+        auth = auth == null ? AuthSettings.byUserName() : auth;
         if (port != null && (port < 1 || port > 65535)) {
             throw InvalidInputException.forOption("port", port, "allowed 1..65535");
         }
@@ -99,6 +102,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         private Duration overallTimeout;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int outputLimitBytes = DEFAULT_OUTPUT_LIMIT_BYTES;
+        private AuthSettings auth = AuthSettings.byUserName();
 
         private Builder() {
         }
@@ -153,10 +157,15 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
             return this;
         }
 
+        public Builder auth(AuthSettings auth) {
+            this.auth = auth;
+            return this;
+        }
+
         /** @throws InvalidInputException naming the first bad option */
         public RunOptions build() {
             return new RunOptions(https, port, tls, throttle, connectTimeout, operationTimeout, commandTimeout,
-                    overallTimeout, retryPolicy, outputLimitBytes);
+                    overallTimeout, retryPolicy, outputLimitBytes, auth);
         }
     }
 }

@@ -13,7 +13,7 @@ public final class FleetRunner {
 
     /** Starts the run over the standard WinRM client and returns at once. */
     public static FleetRun start(RunRequest request, RunListener listener) {
-        return start(request, listener, StandardClients.FACTORY);
+        return start(request, listener, StandardClients.forRun());
     }
 
     /** Starts the run, opening clients with {@code clients}. */

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param targets  hosts in the order they start (from {@code TargetParser})
  * @param user     user name for every host
- * @param password password for every host; never in toString, logs or reports
+ * @param password password for every host; never in toString, logs or reports; null only when
+ *                 Kerberos credentials come from a ticket cache or keytab ({@code options.auth()})
  * @param command  what runs on each host
  * @param options  how (null = defaults)
  * @param masker   applied to every line of output and message (null = none)
@@ -29,14 +30,15 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         if (user == null || user.isBlank()) {
             throw InvalidInputException.forOption("user", user == null ? "" : user, "a non-empty user name");
         }
-        if (password == null) {
-            throw new InvalidInputException("password: missing; a password is required");
-        }
         if (command == null) {
             throw new InvalidInputException("command: missing; a command to run is required");
         }
         Codepages.charsetFor(command.codepage());
         options = options == null ? RunOptions.defaults() : options;
+        options.auth().check(user, password != null, options.https());
+        for (Target target : targets) {
+            options.auth().checkTarget(user, target.host());
+        }
         if (options.https()) {
             try {
                 WinRsClients.validate(options.tls());
@@ -47,11 +49,12 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         }
         // The password is a secret whatever the caller registered: an embedder that forgets to
         // pass a masker must not get it echoed into consoles and reports.
-        SecretMasker passwordOnly = SecretMasker.of(password);
+        List<String> secrets = password == null ? List.of() : List.of(password);
+        SecretMasker passwordOnly = SecretMasker.of(secrets);
         if (masker == null) {
             masker = passwordOnly;
         } else if (masker instanceof SecretMasker registered) {
-            masker = registered.with(List.of(password));
+            masker = registered.with(secrets);
         } else {
             Masker callers = masker;
             masker = text -> passwordOnly.mask(callers.mask(text));

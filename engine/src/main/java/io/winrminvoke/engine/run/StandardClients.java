@@ -5,8 +5,12 @@ import io.winrminvoke.engine.winrm.WinRsClients;
 /** The production client factory: the engine's own WS-Management WinRS client. */
 final class StandardClients {
 
-    static final WinRsClientFactory FACTORY = WinRsClients::connect;
-
     private StandardClients() {
+    }
+
+    /** A factory for one run: its clients share the run's Kerberos logins (one KDC login per identity). */
+    static WinRsClientFactory forRun() {
+        WinRsClients clients = WinRsClients.forRun();
+        return clients::open;
     }
 }
