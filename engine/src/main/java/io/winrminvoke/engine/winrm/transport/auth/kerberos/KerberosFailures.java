@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 final class KerberosFailures {
 
-    private static final Pattern KDC_CODE = Pattern.compile("\\((\\d{1,3})\\)\\s*$");
+    /** "Client not found in Kerberos database (6) - CLIENT_NOT_FOUND": the code, then the KDC's name for it. */
+    private static final Pattern KDC_CODE = Pattern.compile("\\((\\d{1,3})\\)(\\s*-.*)?$");
+    private static final String KRB_EXCEPTION = "sun.security.krb5.KrbException";
 
     private KerberosFailures() {
     }
@@ -30,6 +32,13 @@ final class KerberosFailures {
         }
         if (unreachable(e)) {
             return kdcUnreachable(principal, e);
+        }
+        if (has(e, "sun.security.krb5.KrbCryptoException")) {
+            // The KDC's answer did not decrypt with the key made from the password (or the keytab's key).
+            return settings.keytab() != null
+                    ? new AuthProtocolException("Kerberos: the key in keytab " + settings.keytab() + " does not match "
+                    + principal + "'s (an old key version?): export it again", e)
+                    : wrongPassword(principal, e);
         }
         String detail = detail(e);
         if (detail.contains("default realm") || detail.contains("Cannot get kdc for realm")
@@ -69,8 +78,7 @@ final class KerberosFailures {
     private static AuthProtocolException fromCode(int code, String principal, String spn, Exception e) {
         String kdc = " (the KDC answered " + detail(e) + ")";
         return switch (code) {
-            case 24, 31 -> new AuthProtocolException("Kerberos: wrong password for " + principal
-                    + " (KDC_ERR_PREAUTH_FAILED; Windows: SEC_E_LOGON_DENIED 0x8009030C)", e);
+            case 24, 31 -> wrongPassword(principal, e);
             case 6 -> new AuthProtocolException("Kerberos: the KDC does not know the user " + principal
                     + " (KDC_ERR_C_PRINCIPAL_UNKNOWN): check the user name and its realm", e);
             case 7 -> new MechanismUnavailableException("Kerberos: the KDC knows no SPN " + spn
@@ -94,23 +102,37 @@ final class KerberosFailures {
         };
     }
 
+    private static AuthProtocolException wrongPassword(String principal, Exception e) {
+        return new AuthProtocolException("Kerberos: wrong password for " + principal
+                + " (KDC_ERR_PREAUTH_FAILED; Windows: SEC_E_LOGON_DENIED 0x8009030C)", e);
+    }
+
     private static AuthProtocolException kdcUnreachable(String principal, Exception e) {
         return new MechanismUnavailableException("Kerberos: no KDC for " + principal + " could be contacted "
                 + "(SEC_E_NO_AUTHORITY 0x80090311, \"No authority could be contacted for authentication\"; "
                 + detail(e) + "): check the realm's kdc entries in krb5.conf and that port 88 is open", e);
     }
 
+    /** The RFC 4120 code of the first KDC error in the chain (the JDK's own parse errors come below it). */
     private static Integer kdcCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().equals("sun.security.krb5.KrbException") && t.getMessage() != null) {
+            if (t.getClass().getName().equals(KRB_EXCEPTION) && t.getMessage() != null) {
                 Matcher m = KDC_CODE.matcher(t.getMessage());
                 if (m.find()) {
                     return Integer.parseInt(m.group(1));
                 }
             }
         }
-        Matcher m = KDC_CODE.matcher(detail(e));
-        return m.find() && !detail(e).contains("Mechanism level") ? Integer.parseInt(m.group(1)) : null;
+        return null;
+    }
+
+    private static boolean has(Throwable e, String className) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unreachable(Throwable e) {
@@ -121,6 +143,7 @@ final class KerberosFailures {
             }
             String message = String.valueOf(t.getMessage());
             if (message.contains("Receive timed out") || message.contains("Port Unreachable")
+                    || message.contains("Cannot locate KDC")
                     || message.contains("Cannot contact any KDC") || message.contains("Connection refused")) {
                 return true;
             }
@@ -128,8 +151,16 @@ final class KerberosFailures {
         return false;
     }
 
-    /** The deepest message in the chain: the JDK wraps the KDC's answer in layers of generic text. */
+    /**
+     * The KDC's own words when it answered (the first KrbException), else the deepest message:
+     * the JDK wraps the answer in layers of generic text.
+     */
     private static String detail(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(KRB_EXCEPTION) && t.getMessage() != null) {
+                return t.getMessage().strip();
+            }
+        }
         String best = e.getMessage();
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
