@@ -2,7 +2,7 @@ package io.winrminvoke.engine.winrm;
 
 import io.winrminvoke.engine.winrm.session.ShellClient;
 import io.winrminvoke.engine.winrm.transport.TlsStrategies;
-import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosLogins;
+import io.winrminvoke.engine.winrm.transport.WsmanTransports;
 
 /**
  * Creates WinRS clients. The only entry point to the client implementation. An instance from
@@ -11,7 +11,7 @@ import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosLogins;
  */
 public final class WinRsClients {
 
-    private final KerberosLogins logins = new KerberosLogins();
+    private final WsmanTransports transports = new WsmanTransports();
 
     private WinRsClients() {
     }
@@ -27,7 +27,7 @@ public final class WinRsClients {
      * @throws IllegalArgumentException when a setting is unusable; the message names it
      */
     public WinRsClient open(ConnectionSettings settings) {
-        return new ShellClient(settings, logins);
+        return new ShellClient(settings, transports);
     }
 
     /**

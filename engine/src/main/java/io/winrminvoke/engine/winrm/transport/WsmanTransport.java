@@ -30,10 +30,9 @@ public final class WsmanTransport implements AutoCloseable {
     /**
      * Sets the client up; contacts nobody.
      *
-     * @param logins Kerberos logins shared by the clients of one run (null = this client's own)
-     * @throws IllegalArgumentException when the TLS settings cannot be used (e.g. unreadable CA file)
+     * @param logins Kerberos logins shared by the clients of one run
      */
-    public WsmanTransport(ConnectionSettings settings, KerberosLogins logins) {
+    WsmanTransport(ConnectionSettings settings, KerberosLogins logins) {
         String scheme = settings.https() ? "https" : "http";
         HttpHost target = new HttpHost(scheme, settings.host(), settings.port());
         this.endpoint = endpointUri(scheme, settings.host(), settings.port());
@@ -42,8 +41,7 @@ public final class WsmanTransport implements AutoCloseable {
         TlsSocketStrategy tls = settings.https() ? TlsStrategies.forSettings(settings.tls()) : TlsStrategies.NONE;
         DefaultHttpClientConnectionOperator operator = new DefaultHttpClientConnectionOperator(null, null,
                 RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build());
-        AuthenticatorFactory authenticators = Authentication.factoryFor(settings,
-                logins == null ? new KerberosLogins() : logins);
+        AuthenticatorFactory authenticators = Authentication.factoryFor(settings, logins);
         this.slots = new ConnectionSlots(MAX_CONNECTIONS,
                 () -> new ConnectionSlot(target, operator, authenticators, connectionsOpened));
     }

@@ -1,9 +1,12 @@
 package io.winrminvoke.engine.winrm.transport.auth;
 
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.winrm.AuthMethod;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosContexts;
 import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosLogins;
+import io.winrminvoke.engine.winrm.transport.auth.ntlm.NtlmContext;
+import io.winrminvoke.engine.winrm.transport.auth.ntlm.NtlmCredentials;
 
 /** The authentication of a host's connections, from its settings: the one place methods are told apart. */
 public final class Authentication {
@@ -18,7 +21,7 @@ public final class Authentication {
             return tls -> basic;
         }
         KerberosContexts kerberos = new KerberosContexts(logins, settings);
-        SecurityContextSource ntlm = ntlm(settings);
+        SecurityContextSource ntlm = ntlm(settings, kerberos.configuredSpn());
         SecurityContextSource source = switch (method) {
             case NTLM -> ntlm;
             case KERBEROS -> kerberos;
@@ -29,9 +32,15 @@ public final class Authentication {
         return tls -> new NegotiateAuthenticator(source, ServerEndPoint.bindings(tls), seal, text);
     }
 
-    private static SecurityContextSource ntlm(ConnectionSettings settings) {
+    private static SecurityContextSource ntlm(ConnectionSettings settings, String spn) {
         return bindings -> {
-            throw new AuthProtocolException("NTLM: not available in this build yet (branch engine-ntlm)");
+            NtlmCredentials credentials;
+            try {
+                credentials = NtlmCredentials.parse(settings.user(), settings.password());
+            } catch (InvalidInputException e) {
+                throw new AuthProtocolException("NTLM: " + e.getMessage(), e);
+            }
+            return NtlmContext.client(credentials, spn, bindings);
         };
     }
 }
