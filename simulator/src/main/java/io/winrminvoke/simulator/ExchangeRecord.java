@@ -10,4 +10,6 @@ final class ExchangeRecord {
     String signalCode;
     String stdinBase64;
     String fault;
+    boolean sealed;
+    String authFailure;
 }

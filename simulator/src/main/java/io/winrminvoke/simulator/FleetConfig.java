@@ -1,7 +1,10 @@
 package io.winrminvoke.simulator;
 
+import io.winrminvoke.simulator.auth.AuthSettings;
+import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.scenario.Scenario;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,8 +23,11 @@ public final class FleetConfig {
     private final Scenario scenario;
     private final Path requestLog;
     private final Duration latency;
+    private final AuthSettings auth;
+    private final Path kerberosKeytab;
+    private final Path wireLog;
 
-    private FleetConfig(Builder b) {
+    private FleetConfig(Builder b, AuthSettings auth) {
         this.hosts = b.hosts;
         this.user = b.user;
         this.password = b.password;
@@ -31,6 +37,9 @@ public final class FleetConfig {
         this.scenario = b.scenario;
         this.requestLog = b.requestLog;
         this.latency = b.latency;
+        this.auth = auth;
+        this.kerberosKeytab = b.kerberosKeytab;
+        this.wireLog = b.wireLog;
     }
 
     public static Builder builder() {
@@ -75,14 +84,34 @@ public final class FleetConfig {
         return latency;
     }
 
+    /** The authentication settings of every host whose scenario does not set its own. */
+    public AuthSettings auth() {
+        return auth;
+    }
+
+    /** The keytab holding the hosts' service keys (HTTP/..., WSMAN/...), or null without Kerberos. */
+    public Path kerberosKeytab() {
+        return kerberosKeytab;
+    }
+
+    /** The raw wire capture file (every request and response as sent), or null for none. */
+    public Path wireLog() {
+        return wireLog;
+    }
+
     @Override
     public String toString() {
         // the password stays out on purpose
         return "FleetConfig[hosts=" + hosts + ", user=" + user + ", https=" + https + ", tlsMode=" + tlsMode
-                + ", clockScale=" + clockScale + ", requestLog=" + requestLog + ", latency=" + latency + "]";
+                + ", clockScale=" + clockScale + ", requestLog=" + requestLog + ", latency=" + latency
+                + ", auth=" + auth + ", kerberosKeytab=" + kerberosKeytab + ", wireLog=" + wireLog + "]";
     }
 
-    /** Mutable until {@link #build()}; defaults: 1 host, user admin, HTTP, real time, no scenario. */
+    /**
+     * Mutable until {@link #build()}; defaults: 1 host, user admin, HTTP, real time, no scenario;
+     * authentication: Basic on, AllowUnencrypted on, NTLM on, Kerberos on exactly when a keytab is
+     * given, CbtHardeningLevel relaxed ({@link #windowsDefaults()} switches to Windows' shipped settings).
+     */
     public static final class Builder {
         private int hosts = 1;
         private String user = "admin";
@@ -93,8 +122,67 @@ public final class FleetConfig {
         private Scenario scenario = Scenario.empty();
         private Path requestLog;
         private Duration latency = Duration.ZERO;
+        private boolean basic = true;
+        private boolean allowUnencrypted = true;
+        private boolean ntlm = true;
+        private Boolean kerberos;
+        private CbtHardeningLevel cbtHardeningLevel = CbtHardeningLevel.RELAXED;
+        private Path kerberosKeytab;
+        private Path wireLog;
 
         private Builder() {
+        }
+
+        /** Windows Server as shipped: Basic off, AllowUnencrypted off (Negotiate with sealing), CBT relaxed. */
+        public Builder windowsDefaults() {
+            AuthSettings w = AuthSettings.windowsDefaults();
+            this.basic = w.basic();
+            this.allowUnencrypted = w.allowUnencrypted();
+            this.ntlm = w.ntlm();
+            this.cbtHardeningLevel = w.cbtHardeningLevel();
+            return this;
+        }
+
+        /** {@code Auth/Basic}: whether Basic is accepted (over HTTP only with {@link #allowUnencrypted}). */
+        public Builder basic(boolean value) {
+            this.basic = value;
+            return this;
+        }
+
+        /** {@code AllowUnencrypted}: false makes plain-HTTP requests need Negotiate with message encryption. */
+        public Builder allowUnencrypted(boolean value) {
+            this.allowUnencrypted = value;
+            return this;
+        }
+
+        /** Whether Negotiate may select NTLM. */
+        public Builder ntlm(boolean value) {
+            this.ntlm = value;
+            return this;
+        }
+
+        /** Whether Negotiate (and the Kerberos scheme) may select Kerberos; needs {@link #kerberosKeytab}. */
+        public Builder kerberos(boolean value) {
+            this.kerberos = value;
+            return this;
+        }
+
+        /** {@code Auth/CbtHardeningLevel} of the HTTPS listeners. */
+        public Builder cbtHardeningLevel(CbtHardeningLevel value) {
+            this.cbtHardeningLevel = value;
+            return this;
+        }
+
+        /** The keytab with the service principals (e.g. {@code TestKdc.serviceKeytab()}); turns Kerberos on. */
+        public Builder kerberosKeytab(Path value) {
+            this.kerberosKeytab = value;
+            return this;
+        }
+
+        /** Writes every exchange's raw request and response bytes to this file. */
+        public Builder wireLog(Path value) {
+            this.wireLog = value;
+            return this;
         }
 
         public Builder hosts(int value) {
@@ -164,7 +252,17 @@ public final class FleetConfig {
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency: '" + latency + "' is not allowed; must be >= 0");
             }
-            return new FleetConfig(this);
+            if (cbtHardeningLevel == null) {
+                throw new IllegalArgumentException("cbtHardeningLevel: must not be null; allowed: none, relaxed, strict");
+            }
+            boolean kerberosOn = kerberos != null ? kerberos : kerberosKeytab != null;
+            if (kerberosOn && kerberosKeytab == null) {
+                throw new IllegalArgumentException("kerberos: needs kerberosKeytab (the service keys the hosts accept with)");
+            }
+            if (kerberosKeytab != null && !Files.isReadable(kerberosKeytab)) {
+                throw new IllegalArgumentException("kerberosKeytab: " + kerberosKeytab + " does not exist or cannot be read");
+            }
+            return new FleetConfig(this, new AuthSettings(basic, allowUnencrypted, ntlm, kerberosOn, cbtHardeningLevel));
         }
     }
 }

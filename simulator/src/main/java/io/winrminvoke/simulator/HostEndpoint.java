@@ -1,109 +1,168 @@
 package io.winrminvoke.simulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.winrminvoke.simulator.scenario.AuthMode;
+import io.winrminvoke.simulator.auth.AuthRequest;
+import io.winrminvoke.simulator.auth.AuthResult;
+import io.winrminvoke.simulator.auth.ConnectionSecurity;
+import io.winrminvoke.simulator.auth.EncryptedBody;
+import io.winrminvoke.simulator.auth.HostAuthenticator;
 import io.winrminvoke.simulator.scenario.HostBehaviour;
 import io.winrminvoke.simulator.wsman.MalformedRequestException;
 import io.winrminvoke.simulator.wsman.WsmanFault;
 import io.winrminvoke.simulator.wsman.WsmanRequest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The HTTP side of one simulated host: latency, authentication the way Windows answers it,
- * request-numbered faults and drops from the scenario, then the WinRS service; every request is
- * logged.
+ * The HTTP side of one simulated host: latency, authentication and message encryption the way
+ * Windows answers them ({@link HostAuthenticator}, with one {@link ConnectionSecurity} per client
+ * connection), request-numbered faults and drops from the scenario, then the WinRS service; every
+ * request is logged, and captured raw when a wire log is configured.
  */
 final class HostEndpoint implements HttpHandler {
     private static final String CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
+    /** Room for the MIME framing and signature around a sealed envelope of the largest allowed size. */
+    private static final int SEALING_OVERHEAD = 1024;
+    /** The JDK server closes connections idle this long ({@code sun.net.httpserver.idleInterval}, default 30 s). */
+    private static final long SERVER_IDLE_SECONDS = Long.getLong("sun.net.httpserver.idleInterval", 30);
+
+    /** An HTTP answer with the headers authentication adds. */
+    private record Answer(int status, byte[] body, String contentType, List<String> wwwAuthenticate) {
+    }
 
     private final SimulatedHost host;
     private final HostBehaviour behaviour;
     private final WinRsService service;
     private final SimulatorClock clock;
     private final RequestLog log;
-    private final String user;
-    private final String password;
+    private final WireLog wireLog;
+    private final HostAuthenticator authenticator;
+    private final ConnectionTable connections = new ConnectionTable(TimeUnit.SECONDS.toNanos(SERVER_IDLE_SECONDS + 1));
     private final AtomicLong requestNumber = new AtomicLong();
 
     HostEndpoint(SimulatedHost host, HostBehaviour behaviour, WinRsService service, SimulatorClock clock,
-                 RequestLog log, String user, String fleetPassword) {
+                 RequestLog log, WireLog wireLog, HostAuthenticator authenticator) {
         this.host = host;
         this.behaviour = behaviour;
         this.service = service;
         this.clock = clock;
         this.log = log;
-        this.user = user;
-        this.password = behaviour.password() != null ? behaviour.password() : fleetPassword;
+        this.wireLog = wireLog;
+        this.authenticator = authenticator;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         Instant time = Instant.now();
         ExchangeRecord record = new ExchangeRecord();
-        Reply reply;
+        Answer answer;
         boolean drop;
+        long n;
+        byte[] body;
         try {
             host.countersInternal().requestReceived();
-            long n = requestNumber.incrementAndGet();
-            reply = answer(ex, record, n);
+            n = requestNumber.incrementAndGet();
+            boolean sealed = EncryptedBody.isEncrypted(ex.getRequestHeaders().getFirst("Content-Type"));
+            body = readBody(ex.getRequestBody(), behaviour.maxEnvelopeSizeKb() * 1024L + (sealed ? SEALING_OVERHEAD : 0));
+            answer = answer(ex, body, record, n);
             drop = behaviour.dropOnRequest() != null && behaviour.dropOnRequest() == n;
         } catch (IOException | RuntimeException e) {
             log(record, 0, time);
             throw e;
         }
         // logged before the client can see the answer, so a test that just got it finds the entry
-        log(record, drop ? 0 : reply.status(), time);
+        log(record, drop ? 0 : answer.status(), time);
+        if (wireLog != null) {
+            wireLog.exchange(host.name(), client(ex), n, rawRequest(ex, body), rawResponse(answer));
+        }
         if (drop) {
-            dropMidResponse(ex, reply);
+            dropMidResponse(ex, answer);
         } else {
-            send(ex, reply);
+            send(ex, answer);
         }
     }
 
-    private Reply answer(HttpExchange ex, ExchangeRecord record, long n) throws IOException {
-        long limit = behaviour.maxEnvelopeSizeKb() * 1024L;
-        byte[] body = readBody(ex.getRequestBody(), limit);
+    /** The connections to this port were cut: their security contexts end with them. */
+    void connectionsClosed() {
+        connections.clear();
+    }
+
+    private Answer answer(HttpExchange ex, byte[] body, ExchangeRecord record, long n) {
         clock.sleep(behaviour.latency());
-        WsmanRequest request;
-        try {
-            request = body == null ? null : WsmanRequest.parse(body);
-            if (request != null) {
-                record.operation = request.action().operation();
-                record.shellId = request.shellId();
-            }
-        } catch (MalformedRequestException e) {
-            request = null;
-        }
         if (!"/wsman".equals(ex.getRequestURI().getPath())) {
-            return new Reply(404, new byte[0]);
+            return plain(new Reply(404, new byte[0]), List.of());
         } else if (!"POST".equals(ex.getRequestMethod())) {
-            return new Reply(405, new byte[0]);
-        } else if (!authorized(ex)) {
-            return unauthorized(ex);
-        } else if (behaviour.faultOnRequest() != null && behaviour.faultOnRequest().n() == n) {
-            return injectedFault(request, record, behaviour.faultOnRequest().fault());
-        } else if (body == null) {
-            return service.fault(null, record, WsmanFault.EncodingLimit, null,
+            return plain(new Reply(405, new byte[0]), List.of());
+        }
+        ConnectionSecurity connection = connections.connection(ex.getRemoteAddress());
+        List<String> authorization = ex.getRequestHeaders().get("Authorization");
+        AuthResult auth = authenticator.authenticate(new AuthRequest(authorization == null ? List.of() : authorization,
+                ex.getRequestHeaders().getFirst("Content-Type"), body == null ? new byte[0] : body), connection);
+        record.sealed = auth.sealed();
+        record.authFailure = auth.failure();
+        byte[] soap = auth.proceeds() ? auth.soapBody()
+                : EncryptedBody.isEncrypted(ex.getRequestHeaders().getFirst("Content-Type")) ? null : body;
+        WsmanRequest request = parse(soap, record);
+        if (!auth.proceeds()) {
+            return plain(new Reply(auth.status(), new byte[0]), auth.wwwAuthenticate());
+        }
+        if (soap.length == 0 && body != null && connection.established()) {
+            // the empty request that completes a Negotiate logon (pywinrm sends one before sealing)
+            return plain(Reply.ok(new byte[0]), auth.wwwAuthenticate());
+        }
+        Reply reply;
+        if (behaviour.faultOnRequest() != null && behaviour.faultOnRequest().n() == n) {
+            reply = injectedFault(request, record, behaviour.faultOnRequest().fault());
+        } else if (body == null || soap.length > behaviour.maxEnvelopeSizeKb() * 1024L) {
+            reply = service.fault(null, record, WsmanFault.EncodingLimit, null,
                     "http://schemas.dmtf.org/wbem/wsman/1/wsman/faultDetail/ServiceEnvelopeLimit");
         } else if (request == null) {
-            return service.fault(null, record, WsmanFault.InvalidMessage, null, null);
+            reply = service.fault(null, record, WsmanFault.InvalidMessage, null, null);
+        } else {
+            reply = service.handle(request, host.endpoint().toString(),
+                    ex.getRemoteAddress().getAddress().getHostAddress(), record);
         }
-        return service.handle(request, host.endpoint().toString(),
-                ex.getRemoteAddress().getAddress().getHostAddress(), record);
+        if (auth.sealed()) {
+            HostAuthenticator.SealedAnswer sealed = authenticator.seal(auth, connection, reply.body());
+            return new Answer(reply.status(), sealed.body(), sealed.contentType(), auth.wwwAuthenticate());
+        }
+        return plain(reply, auth.wwwAuthenticate());
+    }
+
+    private static Answer plain(Reply reply, List<String> wwwAuthenticate) {
+        return new Answer(reply.status(), reply.body(), reply.body().length == 0 ? null : CONTENT_TYPE, wwwAuthenticate);
+    }
+
+    private static WsmanRequest parse(byte[] soap, ExchangeRecord record) {
+        if (soap == null || soap.length == 0) {
+            return null;
+        }
+        try {
+            WsmanRequest request = WsmanRequest.parse(soap);
+            record.operation = request.action().operation();
+            record.shellId = request.shellId();
+            return request;
+        } catch (MalformedRequestException e) {
+            return null;
+        }
     }
 
     private void log(ExchangeRecord record, int status, Instant time) {
         log.add(new RequestLogEntry(host.name(), record.operation, record.shellId, record.commandId,
                 record.commandLine, record.decodedScript, record.signalCode, record.stdinBase64, record.fault,
-                status, time));
+                status, record.sealed, record.authFailure, time));
     }
 
     private Reply injectedFault(WsmanRequest request, ExchangeRecord record, WsmanFault fault) {
@@ -127,50 +186,27 @@ final class HostEndpoint implements HttpHandler {
         }
     }
 
-    private boolean authorized(HttpExchange ex) {
-        if (behaviour.auth() == AuthMode.NEGOTIATE_ONLY) {
-            return false;
+    private static void headers(HttpExchange ex, Answer answer) {
+        Headers h = ex.getResponseHeaders();
+        h.set("Server", "Microsoft-HTTPAPI/2.0");
+        for (String value : answer.wwwAuthenticate()) {
+            h.add("WWW-Authenticate", value);
         }
-        if (behaviour.requireHttps() && !host.https()) {
-            // AllowUnencrypted=false: Basic over plain HTTP is refused, whatever the credentials
-            return false;
+        if (answer.contentType() != null) {
+            h.set("Content-Type", answer.contentType());
         }
-        String header = ex.getRequestHeaders().getFirst("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        int colon = decoded.indexOf(':');
-        return colon > 0 && decoded.substring(0, colon).equalsIgnoreCase(user)
-                && decoded.substring(colon + 1).equals(password);
     }
 
-    /** 401 with an empty body and one WWW-Authenticate header per scheme the host offers. */
-    private Reply unauthorized(HttpExchange ex) {
-        ex.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
-        boolean basicOffered = behaviour.auth() == AuthMode.BASIC && !(behaviour.requireHttps() && !host.https());
-        if (basicOffered) {
-            ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
-        }
-        return new Reply(401, new byte[0]);
-    }
-
-    private static void send(HttpExchange ex, Reply reply) throws IOException {
-        ex.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
-        if (reply.body().length == 0) {
-            ex.sendResponseHeaders(reply.status(), -1);
+    private static void send(HttpExchange ex, Answer answer) throws IOException {
+        headers(ex, answer);
+        if (answer.body().length == 0) {
+            ex.sendResponseHeaders(answer.status(), -1);
             ex.close();
             return;
         }
-        ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        ex.sendResponseHeaders(reply.status(), reply.body().length);
+        ex.sendResponseHeaders(answer.status(), answer.body().length);
         try (OutputStream out = ex.getResponseBody()) {
-            out.write(reply.body());
+            out.write(answer.body());
         }
     }
 
@@ -178,14 +214,52 @@ final class HostEndpoint implements HttpHandler {
      * Sends the headers and half the body, then closes the connection: the JDK server closes a
      * connection whose handler throws, which is exactly a peer dropping mid-response.
      */
-    private static void dropMidResponse(HttpExchange ex, Reply reply) throws IOException {
-        byte[] body = reply.body().length > 1 ? reply.body() : "<s:Envelope".getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Server", "Microsoft-HTTPAPI/2.0");
-        ex.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        ex.sendResponseHeaders(reply.status(), body.length);
+    private static void dropMidResponse(HttpExchange ex, Answer answer) throws IOException {
+        byte[] body = answer.body().length > 1 ? answer.body() : "<s:Envelope".getBytes(StandardCharsets.UTF_8);
+        headers(ex, answer);
+        ex.getResponseHeaders().set("Content-Type", answer.contentType() == null ? CONTENT_TYPE : answer.contentType());
+        ex.sendResponseHeaders(answer.status(), body.length);
         OutputStream out = ex.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();
         throw new IOException("connection dropped mid-response by the scenario (dropOnRequest)");
+    }
+
+    private static String client(HttpExchange ex) {
+        InetSocketAddress a = ex.getRemoteAddress();
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private static byte[] rawRequest(HttpExchange ex, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((ex.getRequestMethod() + " " + ex.getRequestURI() + " " + ex.getProtocol() + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        writeHeaders(out, ex.getRequestHeaders());
+        out.writeBytes(body == null ? "(body longer than the envelope limit, not kept)".getBytes(StandardCharsets.US_ASCII) : body);
+        return out.toByteArray();
+    }
+
+    private static byte[] rawResponse(Answer answer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("HTTP/1.1 " + answer.status() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        Headers h = new Headers();
+        h.set("Server", "Microsoft-HTTPAPI/2.0");
+        answer.wwwAuthenticate().forEach(v -> h.add("WWW-Authenticate", v));
+        if (answer.contentType() != null) {
+            h.set("Content-Type", answer.contentType());
+        }
+        h.set("Content-Length", Integer.toString(answer.body().length));
+        writeHeaders(out, h);
+        out.writeBytes(answer.body());
+        return out.toByteArray();
+    }
+
+    private static void writeHeaders(ByteArrayOutputStream out, Headers headers) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            for (String v : e.getValue()) {
+                out.writeBytes((e.getKey() + ": " + v + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }
+        out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 }

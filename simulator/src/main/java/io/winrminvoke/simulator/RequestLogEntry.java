@@ -15,6 +15,11 @@ import java.time.Instant;
  * @param stdinBase64   for Send: the bytes received, base64
  * @param fault         the fault subcode answered (e.g. {@code w:TimedOut}), or null
  * @param httpStatus    the HTTP status answered (0 when the connection was dropped before a status)
+ * @param sealed        the request came sealed with the connection's Negotiate/Kerberos context (WinRM
+ *                      message encryption) and was answered sealed
+ * @param authFailure   why authentication refused the request (e.g. {@code Negotiate: wrong password for
+ *                      'HOST-000\\admin'}, {@code unencrypted request refused (AllowUnencrypted=false)}), else null;
+ *                      never a secret
  * @param time          when the request arrived
  */
 public record RequestLogEntry(
@@ -28,6 +33,8 @@ public record RequestLogEntry(
         String stdinBase64,
         String fault,
         int httpStatus,
+        boolean sealed,
+        String authFailure,
         Instant time) {
 
     public static final String CREATE = "Create";

@@ -1,5 +1,6 @@
 package io.winrminvoke.simulator;
 
+import io.winrminvoke.simulator.auth.kerberos.KerberosService;
 import io.winrminvoke.simulator.scenario.HostBehaviour;
 
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public final class SimulatedFleet implements AutoCloseable {
     private final SimulatorClock clock;
     private final FleetTls tls;
     private final RequestLog requestLog;
+    private final WireLog wireLog;
+    private final KerberosService kerberos;
     private final Counters counters = new Counters(null);
     private final ExecutorService requestThreads;
     private final ExecutorService commandThreads;
@@ -37,6 +40,8 @@ public final class SimulatedFleet implements AutoCloseable {
         this.requestThreads = pool("wsman-request", MAX_REQUEST_THREADS);
         this.commandThreads = pool("wsman-command", MAX_COMMAND_THREADS);
         this.requestLog = new RequestLog(config.requestLog());
+        this.wireLog = config.wireLog() == null ? null : new WireLog(config.wireLog());
+        this.kerberos = config.kerberosKeytab() == null ? null : KerberosService.fromKeytab(config.kerberosKeytab());
     }
 
     /** Starts every host; when this returns, every endpoint listens (or refuses, per scenario). */
@@ -51,7 +56,7 @@ public final class SimulatedFleet implements AutoCloseable {
             for (int i = 0; i < config.hosts(); i++) {
                 HostBehaviour behaviour = config.scenario().behaviourFor(i, names.get(i), config.latency());
                 SimulatedHost host = new SimulatedHost(i, behaviour, config, fleet.tls, fleet.clock, fleet.requestLog,
-                        fleet.counters, fleet.requestThreads, fleet.commandThreads);
+                        fleet.wireLog, fleet.kerberos, fleet.counters, fleet.requestThreads, fleet.commandThreads);
                 fleet.hosts.add(host);
                 host.start();
             }
@@ -114,6 +119,9 @@ public final class SimulatedFleet implements AutoCloseable {
         requestThreads.shutdownNow();
         commandThreads.shutdownNow();
         requestLog.close();
+        if (wireLog != null) {
+            wireLog.close();
+        }
     }
 
     private static ExecutorService pool(String name, int max) {

@@ -3,6 +3,9 @@ package io.winrminvoke.simulator;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.winrminvoke.simulator.auth.HostAuthenticator;
+import io.winrminvoke.simulator.auth.cbt.ChannelBindings;
+import io.winrminvoke.simulator.auth.kerberos.KerberosService;
 import io.winrminvoke.simulator.scenario.HostBehaviour;
 
 import java.io.IOException;
@@ -47,8 +50,8 @@ public final class SimulatedHost {
     private ServerSocketChannel silentSocket;
 
     SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
-                  RequestLog log, Counters fleetCounters, ExecutorService requestThreads,
-                  ExecutorService commandThreads) {
+                  RequestLog log, WireLog wireLog, KerberosService kerberos, Counters fleetCounters,
+                  ExecutorService requestThreads, ExecutorService commandThreads) {
         this.index = index;
         this.name = nameOf(index);
         this.behaviour = behaviour;
@@ -57,7 +60,11 @@ public final class SimulatedHost {
         this.requestThreads = requestThreads;
         this.counters = new Counters(fleetCounters);
         this.service = new WinRsService(name, behaviour, counters, clock, commandThreads, config.user());
-        this.endpoint = new HostEndpoint(this, behaviour, service, clock, log, config.user(), config.password());
+        String password = behaviour.password() != null ? behaviour.password() : config.password();
+        HostAuthenticator authenticator = new HostAuthenticator(behaviour.authSettings(config.auth()), name,
+                config.user(), password, kerberos,
+                https ? ChannelBindings.forCertificate(tls.serverCertificate()) : null);
+        this.endpoint = new HostEndpoint(this, behaviour, service, clock, log, wireLog, authenticator);
     }
 
     /** {@code host-000}, {@code host-001}, ... */
@@ -120,6 +127,7 @@ public final class SimulatedHost {
         if (server != null) {
             server.stop(0);
             server = null;
+            endpoint.connectionsClosed();
         }
         if (silentSocket != null) {
             try {

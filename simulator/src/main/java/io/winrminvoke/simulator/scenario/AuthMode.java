@@ -3,7 +3,7 @@ package io.winrminvoke.simulator.scenario;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Which authentication a simulated host accepts. */
+/** The scenario's older {@code auth} key: {@code negotiate-only} is {@code "basic": false}. */
 public enum AuthMode {
     /** Basic with the configured user and password (the simulator's default). */
     BASIC("basic"),

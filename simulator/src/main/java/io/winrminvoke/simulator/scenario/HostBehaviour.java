@@ -1,12 +1,17 @@
 package io.winrminvoke.simulator.scenario;
 
+import io.winrminvoke.simulator.auth.AuthSettings;
+import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
+
 import java.time.Duration;
 import java.util.List;
 
 /**
  * How one simulated host behaves: the scenario's {@code defaults} merged with every {@code hosts}
  * entry that matches it. {@code steps == null} means the default behaviour (run the command line
- * under /bin/sh); {@code password == null} means the fleet's password.
+ * under /bin/sh); {@code password == null} means the fleet's password; a null authentication
+ * setting ({@code basic}, {@code allowUnencrypted}, {@code ntlm}, {@code kerberos},
+ * {@code cbtHardeningLevel}) means the fleet's default, see {@link #authSettings(AuthSettings)}.
  */
 public record HostBehaviour(
         boolean refuse,
@@ -14,8 +19,11 @@ public record HostBehaviour(
         Integer dropOnRequest,
         FaultOnRequest faultOnRequest,
         Duration latency,
-        AuthMode auth,
-        boolean requireHttps,
+        Boolean basic,
+        Boolean allowUnencrypted,
+        Boolean ntlm,
+        Boolean kerberos,
+        CbtHardeningLevel cbtHardeningLevel,
         String password,
         long exitCode,
         List<Step> steps,
@@ -35,9 +43,19 @@ public record HostBehaviour(
 
     /** A Windows host with default WinRM settings and Basic enabled, running commands under /bin/sh. */
     public static HostBehaviour defaults() {
-        return new HostBehaviour(false, false, null, null, Duration.ZERO, AuthMode.BASIC, false, null, 0, null,
+        return new HostBehaviour(false, false, null, null, Duration.ZERO, null, null, null, null, null, null, 0, null,
                 DEFAULT_MAX_SHELLS_PER_USER, DEFAULT_MAX_CONCURRENT_OPERATIONS_PER_USER,
                 DEFAULT_MAX_ENVELOPE_SIZE_KB, DEFAULT_MAX_TIMEOUT_MS);
+    }
+
+    /** This host's authentication: its own settings where the scenario gives them, else the fleet's. */
+    public AuthSettings authSettings(AuthSettings fleet) {
+        return new AuthSettings(
+                basic != null ? basic : fleet.basic(),
+                allowUnencrypted != null ? allowUnencrypted : fleet.allowUnencrypted(),
+                ntlm != null ? ntlm : fleet.ntlm(),
+                kerberos != null ? kerberos : fleet.kerberos(),
+                cbtHardeningLevel != null ? cbtHardeningLevel : fleet.cbtHardeningLevel());
     }
 
     /** True when commands follow {@link #steps()} instead of running under /bin/sh. */
@@ -46,8 +64,8 @@ public record HostBehaviour(
     }
 
     public HostBehaviour withLatency(Duration value) {
-        return new HostBehaviour(refuse, hangConnection, dropOnRequest, faultOnRequest, value, auth, requireHttps,
-                password, exitCode, steps, maxShellsPerUser, maxConcurrentOperationsPerUser, maxEnvelopeSizeKb,
+        return new HostBehaviour(refuse, hangConnection, dropOnRequest, faultOnRequest, value, basic, allowUnencrypted,
+                ntlm, kerberos, cbtHardeningLevel, password, exitCode, steps, maxShellsPerUser, maxConcurrentOperationsPerUser, maxEnvelopeSizeKb,
                 maxTimeoutMs);
     }
 }

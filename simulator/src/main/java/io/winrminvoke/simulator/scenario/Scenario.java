@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.wsman.WsmanFault;
 
 import java.io.IOException;
@@ -39,7 +40,8 @@ public final class Scenario {
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
     private static final Pattern INDEX = Pattern.compile("\\d+");
     private static final Set<String> HOST_KEYS = Set.of("refuse", "hangConnection", "dropOnRequest",
-            "faultOnRequest", "latency", "auth", "requireHttps", "password", "exitCode", "steps", "maxShellsPerUser",
+            "faultOnRequest", "latency", "auth", "requireHttps", "basic", "allowUnencrypted", "ntlm", "kerberos",
+            "cbtHardeningLevel", "password", "exitCode", "steps", "maxShellsPerUser",
             "maxConcurrentOperationsPerUser", "maxEnvelopeSizeKb", "maxTimeoutMs");
 
     private final ObjectNode defaults;
@@ -197,8 +199,11 @@ public final class Scenario {
                 n.has("dropOnRequest") ? (int) integer(n.get("dropOnRequest"), where + ".dropOnRequest", 1, Integer.MAX_VALUE) : null,
                 fault,
                 n.has("latency") ? duration(n.get("latency"), where + ".latency") : d.latency(),
-                n.has("auth") ? AuthMode.fromJson(text(n.get("auth"), where + ".auth"), where + ".auth") : d.auth(),
-                bool(n, "requireHttps", where, false),
+                basic(n, where),
+                allowUnencrypted(n, where),
+                n.has("ntlm") ? bool(n, "ntlm", where, true) : null,
+                n.has("kerberos") ? bool(n, "kerberos", where, false) : null,
+                n.has("cbtHardeningLevel") ? cbtHardeningLevel(n.get("cbtHardeningLevel"), where + ".cbtHardeningLevel") : null,
                 n.has("password") ? text(n.get("password"), where + ".password") : null,
                 n.has("exitCode") ? integer(n.get("exitCode"), where + ".exitCode", Integer.MIN_VALUE, 0xFFFF_FFFFL) : 0,
                 n.has("steps") ? steps(n.get("steps"), where + ".steps") : null,
@@ -206,6 +211,37 @@ public final class Scenario {
                 n.has("maxConcurrentOperationsPerUser") ? (int) integer(n.get("maxConcurrentOperationsPerUser"), where + ".maxConcurrentOperationsPerUser", 1, 1_000_000) : d.maxConcurrentOperationsPerUser(),
                 n.has("maxEnvelopeSizeKb") ? (int) integer(n.get("maxEnvelopeSizeKb"), where + ".maxEnvelopeSizeKb", 32, 100_000) : d.maxEnvelopeSizeKb(),
                 n.has("maxTimeoutMs") ? integer(n.get("maxTimeoutMs"), where + ".maxTimeoutMs", 500, 86_400_000) : d.maxTimeoutMs());
+    }
+
+    /** {@code basic}, or its older spelling {@code auth: negotiate-only} (Basic off); not both. */
+    private static Boolean basic(ObjectNode n, String where) {
+        if (n.has("auth") && n.has("basic")) {
+            throw new ScenarioException(where + ".auth: give either 'auth' or 'basic', not both ('auth' is the older spelling)");
+        }
+        if (n.has("auth")) {
+            return AuthMode.fromJson(text(n.get("auth"), where + ".auth"), where + ".auth") == AuthMode.BASIC;
+        }
+        return n.has("basic") ? bool(n, "basic", where, true) : null;
+    }
+
+    /** {@code allowUnencrypted}, or its older spelling {@code requireHttps} (its negation); not both. */
+    private static Boolean allowUnencrypted(ObjectNode n, String where) {
+        if (n.has("requireHttps") && n.has("allowUnencrypted")) {
+            throw new ScenarioException(where + ".requireHttps: give either 'requireHttps' or 'allowUnencrypted', not both"
+                    + " ('requireHttps' is the older spelling)");
+        }
+        if (n.has("requireHttps")) {
+            return !bool(n, "requireHttps", where, false);
+        }
+        return n.has("allowUnencrypted") ? bool(n, "allowUnencrypted", where, true) : null;
+    }
+
+    private static CbtHardeningLevel cbtHardeningLevel(JsonNode v, String where) {
+        try {
+            return CbtHardeningLevel.parse(text(v, where), where);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(e.getMessage());
+        }
     }
 
     private static FaultOnRequest faultOnRequest(JsonNode node, String where) {

@@ -50,6 +50,18 @@ final class SystemPython {
     }
 
     static Outcome run(Path script, String stdin, Duration timeout) {
+        return run(script, stdin, timeout, Map.of());
+    }
+
+    /**
+     * The environment an NTLM client (ntlm-auth) needs under OpenSSL 3: MD4 lives in the legacy
+     * provider, which Debian ships but does not load.
+     */
+    static Map<String, String> md4Enabled() {
+        return Map.of("OPENSSL_CONF", script("openssl-legacy.cnf").toAbsolutePath().toString());
+    }
+
+    static Outcome run(Path script, String stdin, Duration timeout, Map<String, String> extraEnvironment) {
         // -I: ignore PYTHON* variables and the user's site-packages; -B: write no __pycache__ into src/
         ProcessBuilder builder = new ProcessBuilder(DebianRecordingFiles.SYSTEM_PYTHON.toString(), "-I", "-B",
                 script.toAbsolutePath().toString());
@@ -59,6 +71,7 @@ final class SystemPython {
         environment.put("NO_PROXY", "127.0.0.1,localhost");
         environment.put("no_proxy", "127.0.0.1,localhost");
         environment.put("PYTHONIOENCODING", "utf-8");
+        environment.putAll(extraEnvironment);
         try {
             Process process = builder.start();
             CompletableFuture<String> stdout = readAll(process.getInputStream());

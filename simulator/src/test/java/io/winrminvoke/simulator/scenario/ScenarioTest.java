@@ -1,5 +1,6 @@
 package io.winrminvoke.simulator.scenario;
 
+import io.winrminvoke.simulator.auth.AuthSettings;
 import io.winrminvoke.simulator.wsman.WsmanFault;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class ScenarioTest {
         assertThat(s.behaviourFor(3, "host-003").steps()).containsExactly(new Step.Hang());
         assertThat(s.behaviourFor(4, "host-004").dropOnRequest()).isEqualTo(3);
         assertThat(s.behaviourFor(5, "host-005").faultOnRequest()).isEqualTo(new FaultOnRequest(2, WsmanFault.QuotaLimit));
-        assertThat(s.behaviourFor(6, "host-006").auth()).isEqualTo(AuthMode.NEGOTIATE_ONLY);
+        assertThat(s.behaviourFor(6, "host-006").basic()).isFalse();
         assertThat(s.behaviourFor(7, "host-007").password()).isEqualTo("different");
         assertThat(s.behaviourFor(8, "host-008").steps().get(0)).isInstanceOfSatisfying(Step.RepeatedOutput.class,
                 r -> assertThat(r.bytes()).isEqualTo(1048576));
@@ -56,7 +57,7 @@ class ScenarioTest {
                 o -> assertThat(o.bytes()).containsExactly(0x81, 0x82, 0x81, 0xA4));
         assertThat(s.behaviourFor(15, "host-015").steps()).containsExactly(new Step.Sleep(Duration.ofSeconds(2)));
         HostBehaviour h20 = s.behaviourFor(20, "host-020");
-        assertThat(h20.requireHttps()).isTrue();
+        assertThat(h20.allowUnencrypted()).isFalse();
         assertThat(h20.maxShellsPerUser()).isEqualTo(2);
         assertThat(h20.maxConcurrentOperationsPerUser()).isEqualTo(5);
         assertThat(h20.maxEnvelopeSizeKb()).isEqualTo(150);
@@ -64,7 +65,8 @@ class ScenarioTest {
         assertThat(h20.latency()).isEqualTo(Duration.ofMillis(250));
         HostBehaviour plain = s.behaviourFor(21, "host-021");
         assertThat(plain.scripted()).isFalse();
-        assertThat(plain.auth()).isEqualTo(AuthMode.BASIC);
+        assertThat(plain.basic()).isNull();
+        assertThat(plain.authSettings(AuthSettings.simulatorDefaults())).isEqualTo(AuthSettings.simulatorDefaults());
         assertThat(plain.maxShellsPerUser()).isEqualTo(30);
         assertThat(plain.maxConcurrentOperationsPerUser()).isEqualTo(1500);
         assertThat(plain.maxEnvelopeSizeKb()).isEqualTo(500);
