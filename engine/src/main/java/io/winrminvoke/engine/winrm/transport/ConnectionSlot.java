@@ -48,8 +48,6 @@ final class ConnectionSlot {
 
     /** Far above MaxEnvelopeSize; guards memory against a host that never stops sending. */
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-    /** A connection idle this long is checked before reuse: Windows closes idle ones after a while. */
-    private static final long VALIDATE_AFTER_IDLE_NANOS = 2_000_000_000L;
     private static final HttpProcessor PROCESSOR = HttpProcessorBuilder.create()
             .addAll(new RequestContent(), new RequestTargetHost(), new RequestConnControl(),
                     new RequestUserAgent("winrm-invoke"))
@@ -63,7 +61,6 @@ final class ConnectionSlot {
 
     private volatile ManagedHttpClientConnection connection;
     private ConnectionAuthenticator authenticator;
-    private long lastUsedNanos;
 
     ConnectionSlot(HttpHost target, DefaultHttpClientConnectionOperator operator, AuthenticatorFactory authenticators,
                    AtomicInteger connectionsOpened) {
@@ -80,8 +77,9 @@ final class ConnectionSlot {
     WireReply exchange(byte[] envelope, RequestTimeouts timeouts, BooleanSupplier cancelled)
             throws IOException, WinRmException {
         ManagedHttpClientConnection open = connection;
-        if (open != null && (!open.isOpen()
-                || (System.nanoTime() - lastUsedNanos > VALIDATE_AFTER_IDLE_NANOS && isStale(open)))) {
+        // Checked at every reuse (a 1 ms read): a connection the host closed must be replaced, and
+        // authenticated anew, before a sealed message is put on it.
+        if (open != null && (!open.isOpen() || isStale(open))) {
             open.close(CloseMode.IMMEDIATE);
             open = null;
         }
@@ -90,17 +88,13 @@ final class ConnectionSlot {
         }
         open.setSocketTimeout(atLeastOneMilli(timeouts.response().toMillis()));
         ManagedHttpClientConnection wire = open;
-        try {
-            return authenticator.exchange(envelope, request -> {
-                // An abort closes the connection; checking here keeps a later leg from opening another.
-                if (cancelled.getAsBoolean()) {
-                    throw new InterruptedIOException("request cancelled");
-                }
-                return send(wire, request);
-            });
-        } finally {
-            lastUsedNanos = System.nanoTime();
-        }
+        return authenticator.exchange(envelope, request -> {
+            // An abort closes the connection; checking here keeps a later leg from opening another.
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedIOException("request cancelled");
+            }
+            return send(wire, request);
+        });
     }
 
     private ManagedHttpClientConnection connect(RequestTimeouts timeouts, BooleanSupplier cancelled)
