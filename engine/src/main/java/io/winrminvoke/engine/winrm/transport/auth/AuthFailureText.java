@@ -68,7 +68,8 @@ public record AuthFailureText(String user, String spn) {
         String mechanism = context == null ? "Negotiate" : context.mechanism();
         String note = context instanceof NegotiateContext negotiate && negotiate.kerberosSkipped() != null
                 ? " (Kerberos was not used: " + negotiate.kerberosSkipped() + ")" : "";
-        String text = what.startsWith(mechanism + ":") ? what : mechanism + ": " + what;
+        // the mechanism's own messages name it already ("Kerberos: wrong password ...")
+        String text = what.matches("(?s)(Kerberos|NTLM|Negotiate): .*") ? what : mechanism + ": " + what;
         return new WinRmException(FailureKind.AUTH_FAILED, false, text + note, cause);
     }
 
