@@ -54,8 +54,6 @@ final class DemoScenario {
 
     /** The options the demo passes to {@code run}, besides hosts, credentials and command. */
     static final List<String> RUN_OPTIONS = List.of(
-            // the demo fleet takes Basic over loopback HTTP, as Windows does with Basic and AllowUnencrypted on
-            "--auth", "basic", "--allow-unencrypted",
             "--throttle", "6",
             "--retries", "1",
             "--retry-delay", "500ms",
