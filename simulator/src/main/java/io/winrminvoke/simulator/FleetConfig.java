@@ -25,6 +25,7 @@ public final class FleetConfig {
     private final Duration latency;
     private final AuthSettings auth;
     private final Path kerberosKeytab;
+    private final String kerberosRealm;
     private final Path wireLog;
 
     private FleetConfig(Builder b, AuthSettings auth) {
@@ -39,6 +40,7 @@ public final class FleetConfig {
         this.latency = b.latency;
         this.auth = auth;
         this.kerberosKeytab = b.kerberosKeytab;
+        this.kerberosRealm = b.kerberosRealm;
         this.wireLog = b.wireLog;
     }
 
@@ -94,6 +96,11 @@ public final class FleetConfig {
         return kerberosKeytab;
     }
 
+    /** The realm Kerberos clients must belong to, or null for any realm the keytab's keys serve. */
+    public String kerberosRealm() {
+        return kerberosRealm;
+    }
+
     /** The raw wire capture file (every request and response as sent), or null for none. */
     public Path wireLog() {
         return wireLog;
@@ -128,6 +135,7 @@ public final class FleetConfig {
         private Boolean kerberos;
         private CbtHardeningLevel cbtHardeningLevel = CbtHardeningLevel.RELAXED;
         private Path kerberosKeytab;
+        private String kerberosRealm;
         private Path wireLog;
 
         private Builder() {
@@ -176,6 +184,12 @@ public final class FleetConfig {
         /** The keytab with the service principals (e.g. {@code TestKdc.serviceKeytab()}); turns Kerberos on. */
         public Builder kerberosKeytab(Path value) {
             this.kerberosKeytab = value;
+            return this;
+        }
+
+        /** Only clients of this realm ({@code user@REALM}) are accepted over Kerberos; default: any. */
+        public Builder kerberosRealm(String value) {
+            this.kerberosRealm = value;
             return this;
         }
 
@@ -261,6 +275,10 @@ public final class FleetConfig {
             }
             if (kerberosKeytab != null && !Files.isReadable(kerberosKeytab)) {
                 throw new IllegalArgumentException("kerberosKeytab: " + kerberosKeytab + " does not exist or cannot be read");
+            }
+            if (kerberosRealm != null && !kerberosRealm.matches("[A-Z0-9][A-Z0-9.-]*")) {
+                throw new IllegalArgumentException("kerberosRealm: '" + kerberosRealm
+                        + "' is not allowed; use an upper-case realm such as CORP.EXAMPLE.COM");
             }
             return new FleetConfig(this, new AuthSettings(basic, allowUnencrypted, ntlm, kerberosOn, cbtHardeningLevel));
         }

@@ -62,7 +62,7 @@ public final class SimulatedHost {
         this.service = new WinRsService(name, behaviour, counters, clock, commandThreads, config.user());
         String password = behaviour.password() != null ? behaviour.password() : config.password();
         HostAuthenticator authenticator = new HostAuthenticator(behaviour.authSettings(config.auth()), name,
-                config.user(), password, kerberos,
+                config.user(), password, kerberos, config.kerberosRealm(),
                 https ? ChannelBindings.forCertificate(tls.serverCertificate()) : null);
         this.endpoint = new HostEndpoint(this, behaviour, service, clock, log, wireLog, authenticator);
     }

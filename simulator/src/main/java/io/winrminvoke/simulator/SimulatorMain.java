@@ -1,5 +1,6 @@
 package io.winrminvoke.simulator;
 
+import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.scenario.DurationText;
 import io.winrminvoke.simulator.scenario.Scenario;
 import io.winrminvoke.simulator.scenario.ScenarioException;
@@ -13,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -59,6 +63,27 @@ public final class SimulatorMain {
 
     @Option(names = "--request-log", paramLabel = "FILE", description = "write every request as a JSON line")
     Path requestLog;
+
+    @Option(names = "--auth", paramLabel = "LIST", defaultValue = "basic",
+            description = "comma-separated schemes the hosts accept: basic, ntlm, kerberos (Negotiate); default basic")
+    String auth;
+
+    @Option(names = "--require-encryption",
+            description = "AllowUnencrypted=false: over HTTP only Negotiate with message encryption is accepted")
+    boolean requireEncryption;
+
+    @Option(names = "--keytab", paramLabel = "FILE", description = "service keys (HTTP/..., WSMAN/...) for --auth kerberos")
+    Path keytab;
+
+    @Option(names = "--realm", paramLabel = "REALM", description = "with kerberos: accept only clients of this realm")
+    String realm;
+
+    @Option(names = "--cbt-hardening", paramLabel = "LEVEL", defaultValue = "relaxed",
+            description = "CbtHardeningLevel of HTTPS Negotiate logons: none, relaxed, strict; default relaxed")
+    String cbtHardening;
+
+    @Option(names = "--wire-log", paramLabel = "FILE", description = "write every exchange's raw request and response bytes")
+    Path wireLog;
 
     @Option(names = "--clock-scale", paramLabel = "X", defaultValue = "1",
             description = "multiply every simulator-side duration by X (0.01 makes 1 s last 10 ms)")
@@ -139,6 +164,7 @@ public final class SimulatorMain {
                     INVALID_INPUT);
         }
         out.println("READY " + fleet.hosts().size() + " hosts on 127.0.0.1 (" + (config.https() ? "https" : "http")
+                + ", auth " + options.auth + (options.requireEncryption ? ", encryption required" : "")
                 + "), inventory " + options.inventoryOut);
         out.flush();
         return fleet;
@@ -146,8 +172,9 @@ public final class SimulatorMain {
 
     private FleetConfig config() {
         FleetConfig.Builder b = FleetConfig.builder().hosts(hosts).user(user).password(password).https(https)
-                .clockScale(clockScale).requestLog(requestLog);
+                .clockScale(clockScale).requestLog(requestLog).wireLog(wireLog);
         try {
+            authOptions(b);
             b.tlsMode(switch (tlsMode) {
                 case "ca" -> TlsMode.CA_SIGNED;
                 case "self-signed" -> TlsMode.SELF_SIGNED;
@@ -181,11 +208,37 @@ public final class SimulatorMain {
         }
     }
 
+    private void authOptions(FleetConfig.Builder b) {
+        Set<String> schemes = new LinkedHashSet<>();
+        for (String scheme : auth.split(",", -1)) {
+            String s = scheme.trim().toLowerCase(Locale.ROOT);
+            if (!Set.of("basic", "ntlm", "kerberos").contains(s)) {
+                throw new LaunchException("--auth: '" + auth + "' is not allowed; use a comma-separated list of basic, ntlm, kerberos",
+                        INVALID_INPUT);
+            }
+            schemes.add(s);
+        }
+        boolean kerberos = schemes.contains("kerberos");
+        if (kerberos && keytab == null) {
+            throw new LaunchException("--auth: kerberos needs --keytab FILE with the hosts' service keys", INVALID_INPUT);
+        }
+        if (!kerberos && (keytab != null || realm != null)) {
+            throw new LaunchException((keytab != null ? "--keytab" : "--realm") + ": needs kerberos in --auth", INVALID_INPUT);
+        }
+        b.basic(schemes.contains("basic")).ntlm(schemes.contains("ntlm")).kerberos(kerberos)
+                .allowUnencrypted(!requireEncryption).kerberosKeytab(keytab).kerberosRealm(realm)
+                .cbtHardeningLevel(CbtHardeningLevel.parse(cbtHardening, "--cbt-hardening"));
+        if (wireLog != null && wireLog.getParent() != null && !Files.isDirectory(wireLog.getParent())) {
+            throw new LaunchException("--wire-log: directory " + wireLog.getParent() + " does not exist", INVALID_INPUT);
+        }
+    }
+
     /** FleetConfig names options as Java properties; the launcher's user knows them as flags. */
     private static String optionName(String message) {
         return message.replaceFirst("^hosts:", "--hosts:").replaceFirst("^user:", "--user:")
                 .replaceFirst("^password:", "--password:").replaceFirst("^clockScale:", "--clock-scale:")
-                .replaceFirst("^latency:", "--latency:");
+                .replaceFirst("^latency:", "--latency:").replaceFirst("^kerberosKeytab:", "--keytab:")
+                .replaceFirst("^kerberosRealm:", "--realm:");
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,7 @@
 package io.winrminvoke.simulator;
 
+import io.winrminvoke.simulator.auth.AuthSettings;
+import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,21 @@ class SimulatorMainTest {
     }
 
     @Test
+    void authOptionsMakeAWindowsDefaultHostThatOffersOnlyNegotiateAndCapturesTheWire() throws Exception {
+        Path wire = dir.resolve("wire.log");
+        try (SimulatedFleet fleet = SimulatorMain.start(new String[] {"--hosts", "1", "--user", "u", "--password", "p",
+                "--inventory-out", dir.resolve("inv.txt").toString(), "--auth", "ntlm", "--require-encryption",
+                "--cbt-hardening", "strict", "--wire-log", wire.toString()}, new PrintStream(new ByteArrayOutputStream()))) {
+            WsmanTestClient.Response r = new WsmanTestClient(fleet.host(0).endpoint(), "u", "p").create();
+
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.raw().headers().allValues("WWW-Authenticate")).containsExactly("Negotiate");
+            assertThat(fleet.config().auth()).isEqualTo(new AuthSettings(false, false, true, false, CbtHardeningLevel.STRICT));
+            assertThat(Files.readString(wire)).contains(">>> host-000 ").contains("Authorization: Basic ").contains("HTTP/1.1 401");
+        }
+    }
+
+    @Test
     void badInputIsOneLineNamingTheProblemWithExitStatus2() throws Exception {
         Path inv = dir.resolve("inv.txt");
         Path badJson = dir.resolve("bad.json");
@@ -85,6 +102,15 @@ class SimulatorMainTest {
         assertInvalid("--hosts 2 --scenario " + outOfFleet, "--scenario " + outOfFleet + ": hosts.7: no such host");
         assertInvalid("--hosts 2 --scenario " + dir.resolve("missing.json"), "--scenario " + dir.resolve("missing.json")
                 + ": scenario file");
+        Path keytab = Files.writeString(dir.resolve("some.keytab"), "x");
+        assertInvalid("--hosts 1 --auth basic,digest", "--auth: 'basic,digest' is not allowed; use a comma-separated list of basic, ntlm, kerberos");
+        assertInvalid("--hosts 1 --auth kerberos", "--auth: kerberos needs --keytab FILE");
+        assertInvalid("--hosts 1 --keytab " + keytab, "--keytab: needs kerberos in --auth");
+        assertInvalid("--hosts 1 --auth kerberos --keytab " + dir.resolve("none.keytab"), "--keytab: " + dir.resolve("none.keytab")
+                + " does not exist");
+        assertInvalid("--hosts 1 --auth kerberos --keytab " + keytab + " --realm lower.case", "--realm: 'lower.case' is not allowed");
+        assertInvalid("--hosts 1 --cbt-hardening paranoid", "--cbt-hardening: 'paranoid' is not a CbtHardeningLevel; allowed: none, relaxed, strict");
+        assertInvalid("--hosts 1 --wire-log " + dir.resolve("no/such/dir/wire.log"), "--wire-log: directory");
         assertThatThrownBy(() -> SimulatorMain.start(new String[] {"--hosts", "1"}, System.out))
                 .hasMessageStartingWith("Missing required options");
         assertThat(Files.exists(inv)).isFalse();

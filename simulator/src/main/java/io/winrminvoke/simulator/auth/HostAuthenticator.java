@@ -38,6 +38,7 @@ public final class HostAuthenticator {
     private final String password;
     private final NtlmAccount account;
     private final KerberosService kerberos;
+    private final String realm;
     private final ChannelBindings bindings;
     private final boolean https;
     private final SecureRandom random = new SecureRandom();
@@ -45,10 +46,11 @@ public final class HostAuthenticator {
     /**
      * @param computerName the host's NetBIOS name, the domain of its local accounts
      * @param kerberos     the service keys, required when {@code settings.kerberos()}
+     * @param realm        the realm Kerberos clients must be of, or null for any
      * @param bindings     the HTTPS listener's channel bindings; null for HTTP
      */
     public HostAuthenticator(AuthSettings settings, String computerName, String user, String password,
-                             KerberosService kerberos, ChannelBindings bindings) {
+                             KerberosService kerberos, String realm, ChannelBindings bindings) {
         if (settings.kerberos() && kerberos == null) {
             throw new IllegalArgumentException("kerberos: enabled without a keytab (set the fleet's kerberos keytab)");
         }
@@ -58,6 +60,7 @@ public final class HostAuthenticator {
         this.password = password;
         this.account = NtlmAccount.parse(user);
         this.kerberos = kerberos;
+        this.realm = realm;
         this.bindings = bindings;
         this.https = bindings != null;
     }
@@ -317,11 +320,11 @@ public final class HostAuthenticator {
                 settings.cbtHardeningLevel(), random);
     }
 
-    /** The Kerberos client must be the configured account: same name (any case), any realm of the KDC. */
+    /** The Kerberos client must be the configured account: same name (any case), in the realm if one is set. */
     private boolean principalMatches(String principal) {
         int at = principal.lastIndexOf('@');
         String name = at < 0 ? principal : principal.substring(0, at);
-        return name.equalsIgnoreCase(account.name());
+        return name.equalsIgnoreCase(account.name()) && (realm == null || (at >= 0 && principal.substring(at + 1).equals(realm)));
     }
 
     private static boolean isKerberos(String oid) {

@@ -2,7 +2,6 @@ package io.winrminvoke.simulator.auth.kerberos;
 
 import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.auth.cbt.ChannelBindings;
-import org.ietf.jgss.ChannelBinding;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
@@ -19,9 +18,10 @@ import java.util.Arrays;
  * first 60 bytes travel as the "signature" of the encrypted message. The JDK writes and expects
  * RRC 0, so this class rotates both ways.
  *
- * <p>Channel binding: the JDK accepts a client that sent no bindings even when the acceptor has
- * some, and refuses wrong ones. That is Relaxed; for Strict the token is first offered to a
- * second acceptor without bindings, which accepts it only if the client sent none.
+ * <p>Channel binding: the JDK's own check cannot serve (it hashes the bindings it is given with
+ * null-address type 255 where Windows and MIT use 0, and refuses any client without bindings), so
+ * the JDK acceptor is given none and {@link AuthenticatorBindings} reads the client's Bnd field
+ * with the service key; {@link CbtHardeningLevel} decides.
  */
 public final class KerberosAcceptor {
     private static final int TOKEN_HEADER = 16;
@@ -49,10 +49,10 @@ public final class KerberosAcceptor {
     public byte[] accept(byte[] token) {
         try {
             if (context == null) {
-                if (bindings != null && cbtLevel == CbtHardeningLevel.STRICT && sentWithoutBindings(token)) {
-                    throw new KerberosException("the client sent no channel binding token (CbtHardeningLevel strict)", null);
+                if (bindings != null && cbtLevel != CbtHardeningLevel.NONE) {
+                    checkBindings(AuthenticatorBindings.of(token, service.keys()));
                 }
-                context = newContext(bindings != null && cbtLevel != CbtHardeningLevel.NONE);
+                context = GSSManager.getInstance().createContext(service.newCredential());
             }
             return context.acceptSecContext(token, 0, token.length);
         } catch (GSSException e) {
@@ -60,23 +60,12 @@ public final class KerberosAcceptor {
         }
     }
 
-    private GSSContext newContext(boolean bind) throws GSSException {
-        GSSContext c = GSSManager.getInstance().createContext(service.newCredential());
-        if (bind) {
-            c.setChannelBinding(new ChannelBinding(bindings.applicationData()));
-        }
-        return c;
-    }
-
-    /** Whether a context without bindings accepts the token: then the client's bindings were empty. */
-    private boolean sentWithoutBindings(byte[] token) {
-        try {
-            GSSContext probe = newContext(false);
-            probe.acceptSecContext(token, 0, token.length);
-            probe.dispose();
-            return true;
-        } catch (GSSException e) {
-            return false;
+    private void checkBindings(byte[] presented) {
+        if (!cbtLevel.accepts(bindings.md5Hash(), presented)) {
+            boolean absent = Arrays.equals(presented, new byte[presented.length]);
+            throw new KerberosException((absent ? "the client sent no channel binding token"
+                    : "the channel binding token does not match this connection")
+                    + " (CbtHardeningLevel " + cbtLevel.jsonName() + ")", null);
         }
     }
 

@@ -33,10 +33,12 @@ public final class KerberosService {
     }
 
     private final Path keytab;
+    private final KeyTab keys;
     private final Subject subject;
 
-    private KerberosService(Path keytab, Subject subject) {
+    private KerberosService(Path keytab, KeyTab keys, Subject subject) {
         this.keytab = keytab;
+        this.keys = keys;
         this.subject = subject;
     }
 
@@ -44,19 +46,22 @@ public final class KerberosService {
         if (!Files.isReadable(keytab)) {
             throw new IllegalArgumentException("keytab: " + keytab + " does not exist or cannot be read");
         }
+        KeyTab keys = KeyTab.getUnboundInstance(new File(keytab.toString()));
         Subject subject = new Subject();
-        subject.getPrivateCredentials().add(KeyTab.getUnboundInstance(new File(keytab.toString())));
-        return new KerberosService(keytab, subject);
+        subject.getPrivateCredentials().add(keys);
+        return new KerberosService(keytab, keys, subject);
     }
 
     public Path keytab() {
         return keytab;
     }
 
-    /**
-     * A fresh acceptor credential. Each has its own replay cache in the JDK, which is what lets
-     * one AP-REQ be examined twice (see {@link KerberosAcceptor}).
-     */
+    /** The service keys, for reading what an AP-REQ carries beyond what the JDK exposes. */
+    KeyTab keys() {
+        return keys;
+    }
+
+    /** A fresh acceptor credential for every principal in the keytab. */
     GSSCredential newCredential() {
         try {
             return Subject.doAs(subject, (PrivilegedExceptionAction<GSSCredential>) () ->
