@@ -53,9 +53,12 @@ public record AuthFailureText(String user, String spn) {
                     + "message): wrong password, or an unknown, disabled, locked or expired account "
                     + "(SEC_E_LOGON_DENIED 0x8009030C)" + cbt, null);
         }
+        String strict = plainHttp ? "" : "; over HTTPS a host with CbtHardeningLevel=Strict refuses Kerberos from this "
+                + "client, which cannot bind Kerberos to the TLS channel in Windows' form (the JDK's GSS-API): use HTTP, "
+                + "where every message is sealed, or NTLM";
         return failure(context, "the host refused the Kerberos ticket for " + spn + " of user '" + user
                 + "' (HTTP 401): the SPN may be registered to another account than the host's, so the host cannot "
-                + "decrypt it (KRB_AP_ERR_MODIFIED), or the host's clock is off (KRB_AP_ERR_SKEW)" + cbt, null);
+                + "decrypt it (KRB_AP_ERR_MODIFIED), or the host's clock is off (KRB_AP_ERR_SKEW)" + strict, null);
     }
 
     /** HTTP 401 on a connection that had authenticated. */
