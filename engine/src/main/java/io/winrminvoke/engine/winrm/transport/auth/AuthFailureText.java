@@ -53,8 +53,9 @@ public record AuthFailureText(String user, String spn) {
                     + "message): wrong password, or an unknown, disabled, locked or expired account "
                     + "(SEC_E_LOGON_DENIED 0x8009030C)" + cbt, null);
         }
-        String strict = plainHttp ? "" : "; over HTTPS a host with CbtHardeningLevel=Strict refuses Kerberos from this "
-                + "client, which cannot bind Kerberos to the TLS channel in Windows' form (the JDK's GSS-API): use HTTP, "
+        String strict = plainHttp ? "" : "; over HTTPS a host with CbtHardeningLevel=Strict also refuses Kerberos "
+                + "without channel binding, which this JVM can send only with --add-exports "
+                + "java.security.jgss/sun.security.jgss.krb5.internal=ALL-UNNAMED (docs/auth.md): else use HTTP, "
                 + "where every message is sealed, or NTLM";
         return failure(context, "the host refused the Kerberos ticket for " + spn + " of user '" + user
                 + "' (HTTP 401): the SPN may be registered to another account than the host's, so the host cannot "

@@ -1,11 +1,13 @@
 package io.winrminvoke.engine.winrm.transport.auth.kerberos;
 
 import io.winrminvoke.engine.winrm.transport.auth.AuthProtocolException;
+import io.winrminvoke.engine.winrm.transport.auth.ChannelBindings;
 import io.winrminvoke.engine.winrm.transport.auth.SealedMessage;
 import io.winrminvoke.engine.winrm.transport.auth.SecurityContext;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import javax.security.auth.Subject;
+import org.ietf.jgss.ChannelBinding;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
@@ -15,13 +17,9 @@ import org.ietf.jgss.Oid;
 
 /**
  * Kerberos through SPNEGO with the JDK's GSS-API, for one connection: mutual authentication,
- * confidentiality and integrity requested, no delegation (no double hop). The service ticket is
- * asked for under the run's logged-in subject.
- *
- * <p>No channel bindings: the JDK hashes bindings given through the public API with the
- * null-address type 255 where Windows and MIT use 0 (only its internal LDAP class gets 0), and
- * Windows rejects a wrong binding even at CbtHardeningLevel Relaxed, its default. Sending none is
- * what Relaxed accepts; a Strict host refuses Kerberos over HTTPS from this client (docs/auth.md).
+ * confidentiality and integrity requested, no delegation (no double hop), channel bindings over
+ * HTTPS where the JVM lets them be sent in Windows' form ({@link WindowsChannelBinding}). The
+ * service ticket is asked for under the run's logged-in subject.
  */
 final class KerberosContext implements SecurityContext {
 
@@ -30,13 +28,15 @@ final class KerberosContext implements SecurityContext {
     private final Subject subject;
     private final String principal;
     private final String spn;
+    private final ChannelBindings bindings;
     private GSSContext context;
 
     /** @param spn {@code service/host[:port]} */
-    KerberosContext(Subject subject, String principal, String spn) {
+    KerberosContext(Subject subject, String principal, String spn, ChannelBindings bindings) {
         this.subject = subject;
         this.principal = principal;
         this.spn = spn;
+        this.bindings = bindings;
     }
 
     @Override
@@ -82,6 +82,10 @@ final class KerberosContext implements SecurityContext {
         created.requestCredDeleg(false);
         created.requestReplayDet(true);
         created.requestSequenceDet(true);
+        ChannelBinding binding = WindowsChannelBinding.of(bindings);
+        if (binding != null) {
+            created.setChannelBinding(binding);
+        }
         return created;
     }
 

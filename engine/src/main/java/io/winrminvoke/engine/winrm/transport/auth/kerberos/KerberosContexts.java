@@ -49,7 +49,7 @@ public final class KerberosContexts implements SecurityContextSource {
         }
         String principal = principal(user);
         Subject subject = logins.subject(principal, password, settings);
-        return new KerberosContext(subject, principal, spn()); // no bindings: see KerberosContext
+        return new KerberosContext(subject, principal, spn(), bindings);
     }
 
     /** {@code user@realm} with the realm upper-cased, as AD realms are; any other form as given. */
