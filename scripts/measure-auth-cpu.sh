@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Client CPU per host of NTLM with WinRM message encryption against Basic, side by side in one
 # invocation, on the standalone simulator (docs/auth.md, "Cost of encryption"). One simulator
-# serves both methods (it takes Basic over HTTP and sealed NTLM alike); the CLI runs HOSTS hosts
+# serves both methods (--auth basic,ntlm: Basic over HTTP and sealed NTLM alike); the CLI runs HOSTS hosts
 # with each method REPEAT times, alternating, and the CPU time (user + system) of each CLI JVM is
 # taken from bash's `time`. JVM start-up is in both figures alike, so the difference divided by the
 # hosts is what the handshake and sealing cost per host.
@@ -15,34 +15,15 @@ cd "$(dirname "$0")/.."
 hosts=${1:-200}
 throttle=${2:-50}
 repeat=${3:-3}
-sim_jar=simulator/target/winrm-simulator.jar
-cli_jar=cli/target/winrm-invoke.jar
-for jar in "$sim_jar" "$cli_jar"; do
-  [ -f "$jar" ] || { echo "missing $jar: build first (mvn -B -q -pl cli -am package -DskipTests)" >&2; exit 2; }
-done
-
-work=$(mktemp -d)
-sim_pid=
-cleanup() {
-  if [ -n "$sim_pid" ]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/simulator-fixture.sh
 
 # Scripted output (no /bin/sh per command): the simulator's side stays cheap and alike for both.
 cat > "$work/scenario.json" <<JSON
 { "hosts": { "0-$((hosts - 1))": { "exitCode": 0, "steps": [ { "stdout": "deployed build 42\n" } ] } } }
 JSON
 export WINRM_CPU_PW='Cpu-Measure-Pa55!'
-java -jar "$sim_jar" --hosts "$hosts" --user deployer --password "$WINRM_CPU_PW" \
-  --inventory-out "$work/inventory.txt" --scenario "$work/scenario.json" > "$work/simulator.out" 2>&1 &
-sim_pid=$!
-for _ in $(seq 1 300); do
-  grep -q '^READY' "$work/simulator.out" 2>/dev/null && break
-  kill -0 "$sim_pid" 2>/dev/null || { cat "$work/simulator.out" >&2; exit 1; }
-  sleep 0.1
-done
-grep -q '^READY' "$work/simulator.out" || { echo "simulator did not get READY" >&2; exit 1; }
+start_simulator --hosts "$hosts" --user deployer --password "$WINRM_CPU_PW" --auth basic,ntlm \
+  --inventory-out "$work/inventory.txt" --scenario "$work/scenario.json"
 
 # One CLI run; prints "<cpu seconds> <wall seconds>".
 measure() {

@@ -56,6 +56,8 @@ class KerberosOverSimulatorTest {
     private static SimulatedFleet https;
     private static String previousKrb5Conf;
     private static Path ca;
+    /** TestKdc expires a password "now", and the KDC counts in whole seconds: it is expired from the next one. */
+    private static java.time.Instant expiredAt;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +70,7 @@ class KerberosOverSimulatorTest {
         kdc.disableUser("locked");
         kdc.addUser("expired", PASSWORD);
         kdc.expirePassword("expired");
+        expiredAt = java.time.Instant.now();
         kdc.addService("HTTP/localhost");
         // a realm whose KDC is down: its port is free and nothing listens there
         Path conf = TestKdc.writeKrb5Conf(dir.resolve("krb5.conf"), kdc, skewed);
@@ -247,6 +250,7 @@ class KerberosOverSimulatorTest {
                 .contains("KDC_ERR_C_PRINCIPAL_UNKNOWN");
         assertThat(failure(host, "locked@WINRM.TEST", PASSWORD)).contains("locked out or disabled")
                 .contains("KDC_ERR_CLIENT_REVOKED");
+        waitUntil(expiredAt.plusSeconds(2));
         assertThat(failure(host, "expired@WINRM.TEST", PASSWORD)).contains("password of expired@WINRM.TEST has expired")
                 .contains("KDC_ERR_KEY_EXPIRED");
         assertThat(failure(host, USER + "@SKEW.TEST", PASSWORD)).contains("clock skew too great")
@@ -333,6 +337,17 @@ class KerberosOverSimulatorTest {
 
     private static long asRequests() throws IOException {
         return Files.readAllLines(dir.resolve("kdc").resolve("kdc.log")).stream().filter(l -> l.contains("AS_REQ")).count();
+    }
+
+    private static void waitUntil(java.time.Instant when) {
+        long millis = Duration.between(java.time.Instant.now(), when).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int freePort() throws IOException {

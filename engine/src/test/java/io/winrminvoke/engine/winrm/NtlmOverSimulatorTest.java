@@ -150,29 +150,16 @@ class NtlmOverSimulatorTest {
 
     @Test
     void aWrongPasswordIsAuthFailedAfterOneHandshakeAndIsNotRetried() {
-        SimulatedHost host = http.host(2);
-        long before = host.counters().requests();
-
-        HostResult result = runFleet(host, AuthSettings.of(AuthMethod.NTLM), "not-the-password");
-
-        assertThat(result.status()).isEqualTo(HostStatus.AUTH_FAILED);
-        assertThat(result.attempts()).hasSize(1);
-        assertThat(result.message()).contains("NTLM").contains("refused the logon of user '" + USER + "'")
+        // NEGOTIATE and AUTHENTICATE, nothing more
+        assertThat(authFailure(http.host(2), USER, AuthSettings.of(AuthMethod.NTLM), "not-the-password", 2))
+                .contains("NTLM").contains("refused the logon of user '" + USER + "'")
                 .contains("SEC_E_LOGON_DENIED 0x8009030C").doesNotContain("not-the-password");
-        assertThat(host.counters().requests() - before).as("NEGOTIATE and AUTHENTICATE, nothing more").isEqualTo(2);
     }
 
     @Test
     void anUnknownUserIsAuthFailedTheSameWay() {
-        SimulatedHost host = http.host(2);
-        long before = host.counters().requests();
-
-        HostResult result = runFleet(host, "nobody", AuthSettings.of(AuthMethod.NTLM), PASSWORD);
-
-        assertThat(result.status()).isEqualTo(HostStatus.AUTH_FAILED);
-        assertThat(result.attempts()).hasSize(1);
-        assertThat(result.message()).contains("user 'nobody'").contains("unknown");
-        assertThat(host.counters().requests() - before).isEqualTo(2);
+        assertThat(authFailure(http.host(2), "nobody", AuthSettings.of(AuthMethod.NTLM), PASSWORD, 2))
+                .contains("user 'nobody'").contains("unknown");
     }
 
     @Test
@@ -193,28 +180,14 @@ class NtlmOverSimulatorTest {
 
     @Test
     void basicOverHttpToAHostRefusingUnencryptedMessagesSaysSo() {
-        SimulatedHost host = http.host(0);
-        long before = host.counters().requests();
-
-        HostResult result = runFleet(host, AuthSettings.unencryptedBasic(), PASSWORD);
-
-        assertThat(result.status()).isEqualTo(HostStatus.AUTH_FAILED);
-        assertThat(result.attempts()).hasSize(1);
-        assertThat(result.message()).contains("AllowUnencrypted").contains("offered Negotiate");
-        assertThat(host.counters().requests() - before).isEqualTo(1);
+        assertThat(authFailure(http.host(0), USER, AuthSettings.unencryptedBasic(), PASSWORD, 1))
+                .contains("refuses unencrypted messages").contains("AllowUnencrypted=false").contains("offered Negotiate");
     }
 
     @Test
     void ntlmToAHostWithoutNegotiateSaysTheHostRefusesTheMethod() {
-        SimulatedHost host = http.host(BASIC_ONLY);
-        long before = host.counters().requests();
-
-        HostResult result = runFleet(host, AuthSettings.of(AuthMethod.NTLM), PASSWORD);
-
-        assertThat(result.status()).isEqualTo(HostStatus.AUTH_FAILED);
-        assertThat(result.attempts()).hasSize(1);
-        assertThat(result.message()).contains("does not accept Negotiate").contains("it offered Basic");
-        assertThat(host.counters().requests() - before).isEqualTo(1);
+        assertThat(authFailure(http.host(BASIC_ONLY), USER, AuthSettings.of(AuthMethod.NTLM), PASSWORD, 1))
+                .contains("does not accept Negotiate").contains("it offered Basic");
     }
 
     @Test
@@ -251,6 +224,16 @@ class NtlmOverSimulatorTest {
 
     private static HostResult runFleet(SimulatedHost host, AuthSettings auth, String password) {
         return runFleet(host, USER, auth, password);
+    }
+
+    /** The message of an AUTH_FAILED host, after checking it took one attempt of exactly {@code requests} requests. */
+    private static String authFailure(SimulatedHost host, String user, AuthSettings auth, String password, int requests) {
+        long before = host.counters().requests();
+        HostResult result = runFleet(host, user, auth, password);
+        assertThat(result.status()).as(result.message()).isEqualTo(HostStatus.AUTH_FAILED);
+        assertThat(result.attempts()).hasSize(1);
+        assertThat(host.counters().requests() - before).as("requests").isEqualTo(requests);
+        return result.message();
     }
 
     /** Through the fan-out with three retries allowed: an authentication failure must use none. */

@@ -26,12 +26,9 @@ final class KerberosFailures {
 
     /** A failed login (the AS exchange, or reading the ticket cache or keytab). */
     static AuthProtocolException login(Exception e, String principal, KerberosSettings settings) {
-        Integer code = kdcCode(e);
-        if (code != null) {
-            return fromCode(code, principal, null, e);
-        }
-        if (unreachable(e)) {
-            return kdcUnreachable(principal, e);
+        AuthProtocolException kdc = fromKdc(e, principal, null);
+        if (kdc != null) {
+            return kdc;
         }
         if (has(e, "sun.security.krb5.KrbCryptoException")) {
             // The KDC's answer did not decrypt with the key made from the password (or the keytab's key).
@@ -60,12 +57,9 @@ final class KerberosFailures {
 
     /** A failed service ticket request or context start, for {@code spn}. */
     static AuthProtocolException context(Exception e, String principal, String spn) {
-        Integer code = kdcCode(e);
-        if (code != null) {
-            return fromCode(code, principal, spn, e);
-        }
-        if (unreachable(e)) {
-            return kdcUnreachable(principal, e);
+        AuthProtocolException kdc = fromKdc(e, principal, spn);
+        if (kdc != null) {
+            return kdc;
         }
         String detail = detail(e);
         if (detail.contains("Failed to find any Kerberos tgt") || detail.contains("No valid credentials")) {
@@ -73,6 +67,15 @@ final class KerberosFailures {
                     + " (SEC_E_NO_CREDENTIALS 0x8009030E): log in again (kinit) or check the credentials", e);
         }
         return new AuthProtocolException("Kerberos: cannot start a context for " + spn + ": " + detail, e);
+    }
+
+    /** What the KDC answered, or that none could be reached; null when the failure is neither. */
+    private static AuthProtocolException fromKdc(Exception e, String principal, String spn) {
+        Integer code = kdcCode(e);
+        if (code != null) {
+            return fromCode(code, principal, spn, e);
+        }
+        return unreachable(e) ? kdcUnreachable(principal, e) : null;
     }
 
     private static AuthProtocolException fromCode(int code, String principal, String spn, Exception e) {
