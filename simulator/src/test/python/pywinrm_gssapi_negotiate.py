@@ -24,6 +24,7 @@ Output (stdout, JSON): {N: {"encrypted": bool, "commands": [...]} or {"error": T
 import base64
 import hashlib
 import json
+import os
 import re
 import ssl
 import sys
@@ -35,6 +36,9 @@ import requests
 import winrm
 import winrm.transport
 from winrm.exceptions import InvalidCredentialsError, WinRMError
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from winrm_commands import run  # noqa: E402
 
 SPNEGO = gssapi.OID.from_int_seq('1.3.6.1.5.5.2')
 NTLM = gssapi.OID.from_int_seq('1.3.6.1.4.1.311.2.2.10')
@@ -71,7 +75,7 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
                                                   | gssapi.RequirementFlag.integrity,
                                                   channel_bindings=channel_bindings(request.url))
             token = self.context.step()
-            request.headers['Authorization'] = 'Negotiate ' + base64.b64encode(token).decode('ascii')
+            request.headers['Authorization'] = scheme() + ' ' + base64.b64encode(token).decode('ascii')
             request.register_hook('response', self._handshake)
         return request
 
@@ -79,7 +83,7 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
         if response.status_code == 401 or (self.context.complete and self.ntlm):
             return response
         header = response.headers.get('www-authenticate', '')
-        match = re.search(r'Negotiate\s+([A-Za-z0-9+/=]+)', header)
+        match = re.search(scheme() + r'\s+([A-Za-z0-9+/=]+)', header)
         if not match:
             raise WinRMError('no mutual authentication token in the answer (got %r)' % header)
         self.context.step(base64.b64decode(match.group(1)))
@@ -121,6 +125,11 @@ class GssapiWinrmAuth(requests.auth.AuthBase):
         return iov[1].value
 
 
+def scheme():
+    """The HTTP scheme: Negotiate, or MS-WSMV's Kerberos scheme when the session says so."""
+    return CONFIG['session'].get('scheme', 'Negotiate')
+
+
 def channel_bindings(url):
     """gss channel bindings for the session's 'cbt' choice, from the certificate the server shows."""
     choice = CONFIG['session'].get('cbt', 'none')
@@ -134,16 +143,6 @@ def channel_bindings(url):
         digest = hashlib.sha256(b'not the certificate of this server').digest()
     return gss.ChannelBindings(application_data=b'tls-server-end-point:' + digest)
 
-
-def run(p, shell_id, command):
-    command_id = p.run_command(shell_id, command)
-    stdout, stderr, exit_code = p.get_command_output(shell_id, command_id)
-    p.cleanup_command(shell_id, command_id)
-    result = {'stdout_length': len(stdout), 'stdout_sha256': hashlib.sha256(stdout).hexdigest(),
-              'stderr': stderr.decode('utf-8', errors='replace'), 'exit_code': exit_code}
-    if len(stdout) <= 4096:
-        result['stdout'] = stdout.decode('utf-8', errors='replace')
-    return result
 
 
 def session(s):

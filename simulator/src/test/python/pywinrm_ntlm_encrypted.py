@@ -10,19 +10,18 @@ Input (stdin, JSON, so the password never appears in argv):
    "ca_file": PEM or null, "operation_timeout_sec": N, "read_timeout_sec": M}
 Output (stdout, one JSON document); an unexpected error is a traceback and a non-zero status.
 """
-import base64
-import hashlib
 import json
+import os
 import sys
-import uuid
-
-import xmltodict
 
 import winrm
-from winrm.exceptions import InvalidCredentialsError, WinRMError
+from winrm.exceptions import InvalidCredentialsError, WinRMError, WinRMTransportError
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from winrm_commands import run  # noqa: E402
 
 
-def protocol(config, user=None, password=None):
+def protocol(config, user=None, password=None, message_encryption='always'):
     kwargs = {}
     if config.get('ca_file'):
         kwargs['server_cert_validation'] = 'validate'
@@ -32,43 +31,18 @@ def protocol(config, user=None, password=None):
         transport='ntlm',
         username=config['user'] if user is None else user,
         password=config['password'] if password is None else password,
-        message_encryption=config.get('message_encryption', 'always'),
+        message_encryption=message_encryption,
         operation_timeout_sec=config['operation_timeout_sec'],
         read_timeout_sec=config['read_timeout_sec'],
         **kwargs)
 
 
-def send_stdin(p, shell_id, command_id, data):
-    """A Send request built from pywinrm's own SOAP header (pywinrm 0.3.0 has no send_command_input)."""
-    req = {'env:Envelope': p._get_soap_header(
-        resource_uri='http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd',
-        action='http://schemas.microsoft.com/wbem/wsman/1/windows/shell/Send',
-        shell_id=shell_id, message_id=uuid.uuid4())}
-    stream = req['env:Envelope'].setdefault('env:Body', {}).setdefault('rsp:Send', {}).setdefault('rsp:Stream', {})
-    stream['@Name'] = 'stdin'
-    stream['@CommandId'] = command_id
-    stream['@End'] = 'true'
-    stream['#text'] = base64.b64encode(data).decode('ascii')
-    p.send_message(xmltodict.unparse(req))
-
-
-def run(p, shell_id, command, stdin=None):
-    command_id = p.run_command(shell_id, command)
-    if stdin is not None:
-        send_stdin(p, shell_id, command_id, stdin)
-    stdout, stderr, exit_code = p.get_command_output(shell_id, command_id)
-    p.cleanup_command(shell_id, command_id)
-    result = {'stdout_length': len(stdout), 'stdout_sha256': hashlib.sha256(stdout).hexdigest(),
-              'stderr': stderr.decode('utf-8', errors='replace'), 'exit_code': exit_code}
-    if len(stdout) <= 4096:
-        result['stdout'] = stdout.decode('utf-8', errors='replace')
-    return result
 
 
 def error_of(action):
     try:
         action()
-    except (WinRMError, InvalidCredentialsError) as e:
+    except (WinRMError, WinRMTransportError) as e:
         return {'type': type(e).__name__, 'message': str(e)}
     return None
 
@@ -97,6 +71,8 @@ def main():
         result['other_user_forms'][user] = run(q, s, 'echo as-' + 'other')
         q.close_shell(s)
 
+    # AllowUnencrypted=false: NTLM logs on, then a clear SOAP body is refused
+    result['unencrypted'] = error_of(lambda: protocol(config, message_encryption='never').open_shell())
     result['wrong_password'] = error_of(lambda: protocol(config, password='not-the-password').open_shell())
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write('\n')

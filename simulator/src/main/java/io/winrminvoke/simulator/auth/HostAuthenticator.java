@@ -277,19 +277,7 @@ public final class HostAuthenticator {
         if (!principalMatches(principal)) {
             throw new KerberosException("principal " + principal + " is not the account this host accepts", null);
         }
-        KerberosAcceptor acceptor = c.kerberos;
-        c.seal = new SessionSeal() {
-            @Override
-            public EncryptedBody.Part seal(byte[] plaintext) {
-                byte[][] wrapped = acceptor.wrap(plaintext);
-                return new EncryptedBody.Part(wrapped[0], wrapped[1], plaintext.length);
-            }
-
-            @Override
-            public byte[] unseal(EncryptedBody.Part part) {
-                return acceptor.unwrap(part.header(), part.sealed());
-            }
-        };
+        c.seal = SessionSeal.of(c.kerberos::wrap, c.kerberos::unwrap);
         c.user = principal;
         c.scheme = scheme;
         c.finalToken = reply;
@@ -297,18 +285,7 @@ public final class HostAuthenticator {
     }
 
     private void establishNtlm(ConnectionSecurity c, NtlmSessionSecurity security, String scheme, String finalToken) {
-        c.seal = new SessionSeal() {
-            @Override
-            public EncryptedBody.Part seal(byte[] plaintext) {
-                byte[][] sealed = security.seal(plaintext);
-                return new EncryptedBody.Part(sealed[0], sealed[1], plaintext.length);
-            }
-
-            @Override
-            public byte[] unseal(EncryptedBody.Part part) {
-                return security.unseal(part.header(), part.sealed());
-            }
-        };
+        c.seal = SessionSeal.of(security::seal, security::unseal);
         c.user = c.ntlm.authenticatedUser();
         c.scheme = scheme;
         c.finalToken = finalToken;

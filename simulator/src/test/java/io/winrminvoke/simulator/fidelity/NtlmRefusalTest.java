@@ -6,37 +6,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.RequestLogEntry;
-import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatorExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** NTLM logons a hardened Windows refuses, made by ntlm-auth (not ours): only NTLMv2 with a valid MIC gets in. */
 class NtlmRefusalTest {
     private static final String PASSWORD = "Refusal-Pw1";
-    private static SimulatedFleet fleet;
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.with(FleetConfig.builder().hosts(1).user("admin").password(PASSWORD).windowsDefaults());
     private static JsonNode status;
 
     @BeforeAll
     static void run() throws Exception {
         SystemPython.requirePywinrm();
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(1).user("admin").password(PASSWORD).windowsDefaults().build());
         ObjectMapper json = new ObjectMapper();
-        String input = json.createObjectNode().put("endpoint", fleet.host(0).endpoint().toString())
+        String input = json.createObjectNode().put("endpoint", SIM.fleet().host(0).endpoint().toString())
                 .put("user", "admin").put("password", PASSWORD).toString();
         SystemPython.Outcome outcome = SystemPython.run(SystemPython.script("ntlm_refusals.py"), input,
                 Duration.ofSeconds(60), SystemPython.md4Enabled());
         assertThat(outcome.exitStatus()).as("stderr:%n%s", outcome.stderr()).isZero();
         status = json.readTree(outcome.stdout());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @Test
@@ -58,6 +51,6 @@ class NtlmRefusalTest {
     }
 
     private static List<String> failures() {
-        return fleet.requestLog().entries().stream().map(RequestLogEntry::authFailure).filter(f -> f != null).toList();
+        return SIM.fleet().requestLog().entries().stream().map(RequestLogEntry::authFailure).filter(f -> f != null).toList();
     }
 }

@@ -13,6 +13,9 @@ import io.winrminvoke.simulator.SimulatedHost;
 import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.kdc.TestKdc;
 import io.winrminvoke.simulator.scenario.Scenario;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +76,8 @@ class PywinrmKerberosEncryptionTest {
             sessions.addObject().put("name", "http-" + mech).put("endpoint", url(http.host(0), "http"))
                     .put("mech", mech).put("message_encryption", "always");
         }
+        sessions.addObject().put("name", "http-kerberos-scheme").put("endpoint", url(http.host(0), "http"))
+                .put("mech", "kerberos").put("scheme", "Kerberos").put("message_encryption", "always");
         for (String cbt : List.of("right", "none", "wrong")) {
             sessions.addObject().put("name", "strict-" + cbt).put("endpoint", url(https.host(0), "https"))
                     .put("mech", "spnego").put("message_encryption", "auto").put("cbt", cbt).put("ca_file", ca.toString());
@@ -102,7 +107,7 @@ class PywinrmKerberosEncryptionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http-spnego", "http-kerberos"})
+    @ValueSource(strings = {"http-spnego", "http-kerberos", "http-kerberos-scheme"})
     void pywinrmRunsCommandsWithKerberosAndMessageEncryption(String name) throws Exception {
         JsonNode s = result.get(name);
 
@@ -110,6 +115,15 @@ class PywinrmKerberosEncryptionTest {
         assertCommandsRan(s);
         assertThat(http.requestLog().entries()).filteredOn(e -> !RequestLogEntry.UNKNOWN.equals(e.operation()))
                 .isNotEmpty().allSatisfy(e -> assertThat(e.sealed()).as(e.operation()).isTrue());
+    }
+
+    @Test
+    void aKerberosHostOffersNegotiateAndTheKerberosScheme() throws Exception {
+        HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(http.host(0).endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString("<s:Envelope/>")).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate", "Kerberos");
     }
 
     @Test

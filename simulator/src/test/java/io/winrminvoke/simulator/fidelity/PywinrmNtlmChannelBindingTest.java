@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.winrminvoke.simulator.FleetConfig;
-import io.winrminvoke.simulator.SimulatedFleet;
+import io.winrminvoke.simulator.SimulatorExtension;
 import io.winrminvoke.simulator.auth.cbt.CbtHardeningLevel;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,34 +29,27 @@ class PywinrmNtlmChannelBindingTest {
 
     @TempDir
     static Path dir;
-    private static SimulatedFleet fleet;
+    @RegisterExtension
+    static final SimulatorExtension SIM = SimulatorExtension.with(FleetConfig.builder().hosts(2).user(USER).password(PASSWORD).https(true)
+                    .windowsDefaults().cbtHardeningLevel(CbtHardeningLevel.STRICT)
+                    .scenario(Scenario.fromJson("{\"hosts\": {\"1\": {\"cbtHardeningLevel\": \"relaxed\"}}}")));
     private static JsonNode result;
 
     @BeforeAll
     static void run() throws Exception {
         SystemPython.requirePywinrm();
-        fleet = SimulatedFleet.start(FleetConfig.builder().hosts(2).user(USER).password(PASSWORD).https(true)
-                .windowsDefaults().cbtHardeningLevel(CbtHardeningLevel.STRICT)
-                .scenario(Scenario.fromJson("{\"hosts\": {\"1\": {\"cbtHardeningLevel\": \"relaxed\"}}}")).build());
-        Path ca = Files.writeString(dir.resolve("ca.pem"), fleet.tls().caCertificatePem());
+        Path ca = Files.writeString(dir.resolve("ca.pem"), SIM.fleet().tls().caCertificatePem());
         ObjectMapper json = new ObjectMapper();
         ObjectNode input = json.createObjectNode().put("user", USER).put("password", PASSWORD).put("ca_file", ca.toString());
         ArrayNode cases = input.putArray("cases");
-        cases.addObject().put("name", "strict-with-cbt").put("endpoint", fleet.host(0).endpoint().toString()).put("send_cbt", true);
-        cases.addObject().put("name", "strict-without-cbt").put("endpoint", fleet.host(0).endpoint().toString()).put("send_cbt", false);
-        cases.addObject().put("name", "relaxed-without-cbt").put("endpoint", fleet.host(1).endpoint().toString()).put("send_cbt", false);
+        cases.addObject().put("name", "strict-with-cbt").put("endpoint", SIM.fleet().host(0).endpoint().toString()).put("send_cbt", true);
+        cases.addObject().put("name", "strict-without-cbt").put("endpoint", SIM.fleet().host(0).endpoint().toString()).put("send_cbt", false);
+        cases.addObject().put("name", "relaxed-without-cbt").put("endpoint", SIM.fleet().host(1).endpoint().toString()).put("send_cbt", false);
 
         SystemPython.Outcome outcome = SystemPython.run(SystemPython.script("pywinrm_ntlm_https.py"),
                 json.writeValueAsString(input), Duration.ofSeconds(120), SystemPython.md4Enabled());
         assertThat(outcome.exitStatus()).as("stderr:%n%s", outcome.stderr()).isZero();
         result = json.readTree(outcome.stdout());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fleet != null) {
-            fleet.close();
-        }
     }
 
     @Test
@@ -68,7 +61,7 @@ class PywinrmNtlmChannelBindingTest {
     @Test
     void ntlmWithoutChannelBindingsIsRefusedByAStrictHost() {
         assertThat(result.at("/strict-without-cbt/error").asText()).isEqualTo("InvalidCredentialsError");
-        assertThat(fleet.requestLog().entriesFor(fleet.host(0))).extracting(e -> String.valueOf(e.authFailure()))
+        assertThat(SIM.fleet().requestLog().entriesFor(SIM.fleet().host(0))).extracting(e -> String.valueOf(e.authFailure()))
                 .anyMatch(f -> f.contains("channel binding token missing or wrong"));
     }
 

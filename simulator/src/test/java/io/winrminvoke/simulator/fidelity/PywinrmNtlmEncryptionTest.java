@@ -83,7 +83,7 @@ class PywinrmNtlmEncryptionTest {
 
     @Test
     void pywinrmLogsOnWithNtlmAndSealsEveryRequest() {
-        List<RequestLogEntry> soap = log().stream().filter(e -> e.httpStatus() != 401 && e.operation() != null
+        List<RequestLogEntry> soap = log().stream().filter(e -> e.authFailure() == null && e.httpStatus() != 401
                 && !RequestLogEntry.UNKNOWN.equals(e.operation())).toList();
 
         assertThat(session.get("encrypted").asBoolean()).isTrue();
@@ -125,6 +125,17 @@ class PywinrmNtlmEncryptionTest {
         for (String form : List.of("HOST-000\\" + USER, ".\\" + USER, USER.toUpperCase())) {
             assertThat(session.at("/other_user_forms").get(form).get("stdout").asText()).as(form).isEqualTo("as-other\n");
         }
+    }
+
+    @Test
+    void aClearSoapBodyAfterAnNtlmLogonIsRefusedWith500AndNoBody() {
+        JsonNode error = session.at("/unencrypted");
+
+        assertThat(error.get("type").asText()).as(error.toString()).isEqualTo("WinRMTransportError");
+        // pywinrm 0.3.0 words it as users of Windows hosts report it (pywinrm #208)
+        assertThat(error.get("message").asText()).isEqualTo("Bad HTTP response returned from server. Code 500");
+        assertThat(log()).filteredOn(e -> e.httpStatus() == 500 && e.authFailure() != null)
+                .extracting(RequestLogEntry::authFailure).containsExactly("unencrypted request refused (AllowUnencrypted=false)");
     }
 
     @Test
