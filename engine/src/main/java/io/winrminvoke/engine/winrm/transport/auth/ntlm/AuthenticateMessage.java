@@ -13,7 +13,6 @@ record AuthenticateMessage(int flags, byte[] version, byte[] lmChallengeResponse
                            boolean micPresent) {
 
     static final int MIC_OFFSET = 72;
-    static final byte[] NO_VERSION = new byte[8];
 
     byte[] encode() {
         byte[] domainBytes = WireFields.utf16(domain);

@@ -16,8 +16,7 @@ record ChallengeMessage(int flags, byte[] serverChallenge, TargetInfo targetInfo
      *                                  message this client can answer
      */
     static ChallengeMessage parse(byte[] token) {
-        if (token.length < MIN_LENGTH
-                || !Arrays.equals(token, 0, 8, WireFields.SIGNATURE, 0, 8)) {
+        if (token.length < 12 || !Arrays.equals(token, 0, 8, WireFields.SIGNATURE, 0, 8)) {
             throw new IllegalArgumentException(token.length > 0 && (token[0] == 0x60 || token[0] == (byte) 0xa1)
                     ? "the host answered with a SPNEGO token, not a raw NTLMSSP message"
                     : "the host's token is not an NTLMSSP message");
@@ -26,6 +25,9 @@ record ChallengeMessage(int flags, byte[] serverChallenge, TargetInfo targetInfo
         if (in.getInt(8) != 2) {
             throw new IllegalArgumentException("the host's token is NTLMSSP message type " + in.getInt(8)
                     + ", not a CHALLENGE (2)");
+        }
+        if (token.length < MIN_LENGTH) {
+            throw new IllegalArgumentException("the host's CHALLENGE message is cut short (" + token.length + " bytes)");
         }
         int flags = in.getInt(20);
         byte[] serverChallenge = Arrays.copyOfRange(token, 24, 32);

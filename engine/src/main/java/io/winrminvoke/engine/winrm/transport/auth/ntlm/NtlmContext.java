@@ -102,36 +102,27 @@ public final class NtlmContext implements SecurityContext {
         } catch (IllegalArgumentException e) {
             throw new AuthProtocolException("NTLM: " + e.getMessage());
         }
-        refuseWeakerThanAsked(challenge.flags());
+        String refusal = NegotiateFlags.refusal(challenge.flags()).orElse(null);
+        if (refusal != null) {
+            throw new AuthProtocolException(refusal);
+        }
 
         TargetInfo hostInfo = challenge.targetInfo();
         byte[] hostTime = hostInfo.get(TargetInfo.TIMESTAMP).orElse(null);
         boolean mic = hostTime != null && hostTime.length == 8;
         long fileTime = mic ? WireFields.littleEndian(hostTime).getLong(0) : fileTime(clock.instant());
 
-        TargetInfo clientInfo = hostInfo.without(PAIRS_THE_CLIENT_SETS);
-        if (mic) {
-            int hostFlags = hostInfo.get(TargetInfo.FLAGS).filter(v -> v.length == 4)
-                    .map(v -> WireFields.littleEndian(v).getInt(0)).orElse(0);
-            clientInfo = clientInfo.with(TargetInfo.FLAGS,
-                    WireFields.allocate(4).putInt(hostFlags | TargetInfo.FLAG_MIC_PRESENT).array());
-        }
-        clientInfo = clientInfo.with(TargetInfo.CHANNEL_BINDINGS, ChannelBindingsHash.of(bindings));
-        if (spn != null && !spn.isEmpty()) {
-            clientInfo = clientInfo.with(TargetInfo.TARGET_NAME, WireFields.utf16(spn));
-        }
-
         String domain = logonDomain(hostInfo);
         byte[] clientChallenge = random.apply(8);
         NtlmV2Response response = NtlmV2Response.compute(NtlmV2Response.responseKey(credentials, domain),
-                challenge.serverChallenge(), clientChallenge, fileTime, clientInfo.encode(), mic);
+                challenge.serverChallenge(), clientChallenge, fileTime, returnedTargetInfo(hostInfo, mic).encode(), mic);
 
         // NTLMv2: the key exchange key is the session base key; the session's real key is random.
         byte[] exportedSessionKey = random.apply(16);
         byte[] encryptedSessionKey = NtlmCrypto.rc4Once(response.sessionBaseKey(), exportedSessionKey);
 
         int flags = NegotiateFlags.CLIENT & challenge.flags();
-        byte[] message = new AuthenticateMessage(flags, AuthenticateMessage.NO_VERSION,
+        byte[] message = new AuthenticateMessage(flags, new byte[8], // no version: the flags ask for none
                 response.lmChallengeResponse(), response.ntChallengeResponse(), domain, credentials.user(), "",
                 encryptedSessionKey, mic).encode();
         if (mic) {
@@ -146,24 +137,20 @@ public final class NtlmContext implements SecurityContext {
         return message;
     }
 
-    private static void refuseWeakerThanAsked(int hostFlags) throws AuthProtocolException {
-        if (!NegotiateFlags.has(hostFlags, NegotiateFlags.EXTENDED_SESSION_SECURITY)) {
-            throw new AuthProtocolException("the host's NTLM challenge does not offer extended session security"
-                    + " (it would fall back to NTLMv1/LM session keys); refused");
+    /** The host's AV pairs plus the client's: the MIC flag, the channel binding hash and the SPN. */
+    private TargetInfo returnedTargetInfo(TargetInfo hostInfo, boolean mic) {
+        TargetInfo returned = hostInfo.without(PAIRS_THE_CLIENT_SETS);
+        if (mic) {
+            int hostFlags = hostInfo.get(TargetInfo.FLAGS).filter(v -> v.length == 4)
+                    .map(v -> WireFields.littleEndian(v).getInt(0)).orElse(0);
+            returned = returned.with(TargetInfo.FLAGS,
+                    WireFields.allocate(4).putInt(hostFlags | TargetInfo.FLAG_MIC_PRESENT).array());
         }
-        if (!NegotiateFlags.has(hostFlags, NegotiateFlags.NEGOTIATE_128)) {
-            throw new AuthProtocolException("the host's NTLM challenge does not offer 128-bit keys"
-                    + " (only 40/56-bit); refused");
+        returned = returned.with(TargetInfo.CHANNEL_BINDINGS, ChannelBindingsHash.of(bindings));
+        if (spn != null && !spn.isEmpty()) {
+            returned = returned.with(TargetInfo.TARGET_NAME, WireFields.utf16(spn));
         }
-        int missing = NegotiateFlags.CLIENT & ~hostFlags
-                & (NegotiateFlags.KEY_EXCHANGE | NegotiateFlags.SIGN | NegotiateFlags.SEAL | NegotiateFlags.UNICODE);
-        if (missing != 0) {
-            throw new AuthProtocolException("the host's NTLM challenge lacks "
-                    + (NegotiateFlags.has(missing, NegotiateFlags.KEY_EXCHANGE) ? "key exchange"
-                    : NegotiateFlags.has(missing, NegotiateFlags.SEAL) ? "sealing"
-                    : NegotiateFlags.has(missing, NegotiateFlags.SIGN) ? "signing" : "Unicode")
-                    + ", which this client requires; refused");
-        }
+        return returned;
     }
 
     /** <code>.&#92;user</code> logs on to the host's own account database, named by its NetBIOS computer name. */

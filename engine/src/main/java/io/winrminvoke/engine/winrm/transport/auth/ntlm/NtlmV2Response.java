@@ -1,7 +1,6 @@
 package io.winrminvoke.engine.winrm.transport.auth.ntlm;
 
 import java.nio.ByteBuffer;
-import java.util.Locale;
 
 /**
  * The NTLMv2 answer to a challenge (MS-NLMP 3.3.2): the NT response (NTProofStr followed by the
@@ -13,7 +12,16 @@ record NtlmV2Response(byte[] ntChallengeResponse, byte[] lmChallengeResponse, by
     /** NTOWFv2: HMAC-MD5 of the upper-cased user and the domain under the NT hash of the password. */
     static byte[] responseKey(NtlmCredentials credentials, String domain) {
         byte[] ntHash = NtlmCrypto.md4(WireFields.utf16(credentials.password()));
-        return NtlmCrypto.hmacMd5(ntHash, WireFields.utf16(credentials.user().toUpperCase(Locale.ROOT) + domain));
+        return NtlmCrypto.hmacMd5(ntHash, WireFields.utf16(upperCase(credentials.user()) + domain));
+    }
+
+    /** Character by character, as Windows upper-cases (RtlUpcaseUnicodeString): the length never changes. */
+    private static String upperCase(String user) {
+        char[] chars = user.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toUpperCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /**

@@ -32,5 +32,14 @@
  * (MsvAvFlags bit 0x2) and a zero LM response; the NTLMv2 blob always carries
  * MsvAvChannelBindings (MD5 of the gss_channel_bindings structure, zeros without TLS) and, when
  * given, MsvAvTargetName = the SPN.
+ *
+ * <h2>Sealed messages</h2>
+ * {@code wrap} returns the 16-byte NTLMSSP_MESSAGE_SIGNATURE (version 1, RC4-encrypted HMAC-MD5
+ * checksum, sequence number) apart from the RC4-sealed bytes, which are as long as the
+ * plaintext. gss-ntlmssp 1.2.0's {@code gss_wrap} returns the same two parts as one buffer,
+ * signature first, which is also the order MS-WSMV 2.2.9.1 frames inside
+ * {@code multipart/encrypted}. Each direction has its own keys, keystream and sequence number;
+ * {@code unwrap} refuses a message that fails its checksum or arrives out of sequence, and the
+ * context is unusable for reading after that (the keystream is out of step).
  */
 package io.winrminvoke.engine.winrm.transport.auth.ntlm;
