@@ -94,7 +94,7 @@ final class Call {
         // only Negotiate: the usual fix is a sealing method or HTTPS, not another password.
         String hint = !https && !basicOffered && !offered.isEmpty()
                 ? " (the host refuses unencrypted messages over HTTP (AllowUnencrypted=false), so it accepts Basic "
-                + "only over HTTPS; use auth ntlm, kerberos or negotiate, which seal every message, or HTTPS)" : "";
+                + "only over HTTPS; use HTTPS, or auth ntlm, kerberos or negotiate, which seal every message)" : "";
         return what + " (HTTP 401); " + offeredText + hint;
     }
 }
