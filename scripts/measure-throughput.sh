@@ -17,34 +17,15 @@ hosts=${1:-60}
 throttle=${2:-20}
 repeat=${3:-5}
 sleep_seconds=2
-sim_jar=simulator/target/winrm-simulator.jar
-cli_jar=cli/target/winrm-invoke.jar
-for jar in "$sim_jar" "$cli_jar"; do
-  [ -f "$jar" ] || { echo "missing $jar: build first (mvn -B -q -pl cli -am package -DskipTests)" >&2; exit 2; }
-done
-
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-work=$(mktemp -d)
-sim_pid=
-cleanup() {
-  if [ -n "$sim_pid" ]; then kill "$sim_pid" 2>/dev/null || true; wait "$sim_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/simulator-fixture.sh
 
 cat > "$work/scenario.json" <<JSON
 { "hosts": { "0-$((hosts - 1))": { "exitCode": 0, "steps": [ { "sleep": "PT${sleep_seconds}S" } ] } } }
 JSON
 
-java -jar "$sim_jar" --hosts "$hosts" --user u --password p \
-  --inventory-out "$work/inventory.txt" --scenario "$work/scenario.json" > "$work/simulator.out" 2>&1 &
-sim_pid=$!
-for _ in $(seq 1 600); do
-  grep -q '^READY' "$work/simulator.out" 2>/dev/null && break
-  kill -0 "$sim_pid" 2>/dev/null || { echo "simulator exited:" >&2; cat "$work/simulator.out" >&2; exit 1; }
-  sleep 0.1
-done
-grep -q '^READY' "$work/simulator.out" || { echo "simulator not READY after 60 s" >&2; exit 1; }
+start_simulator --hosts "$hosts" --user u --password p \
+  --inventory-out "$work/inventory.txt" --scenario "$work/scenario.json"
 
 export WINRM_INVOKE_MEASURE_PASSWORD=p
 waves=$(( (hosts + throttle - 1) / throttle ))
@@ -54,7 +35,8 @@ ideal=$((waves * sleep_seconds))
 measure() {
   local label=$1 reports="$work/reports-$1"
   local command=(java -jar "$cli_jar" run --hosts-file "$work/inventory.txt" --user u
-    --password-env WINRM_INVOKE_MEASURE_PASSWORD --command "rem measure" --throttle "$throttle" --quiet
+    --password-env WINRM_INVOKE_MEASURE_PASSWORD --auth basic --allow-unencrypted
+    --command "rem measure" --throttle "$throttle" --quiet
     --report-dir "$reports")
   [ "$label" = cold ] && echo "command: ${command[*]}"
   local start end status

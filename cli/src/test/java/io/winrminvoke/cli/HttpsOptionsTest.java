@@ -57,7 +57,7 @@ class HttpsOptionsTest {
 
     private Outcome run(String... tlsArgs) {
         String[] base = {"run", "--host", sim.fleet().host(0).hostAndPort(), "--https",
-            "--user", "u", "--password-env", "PW",
+            "--user", "u", "--password-env", "PW", "--auth", "basic",
             "--command", "deploy.cmd", "--report-dir", dir.resolve("reports").toString()};
         return InProcessCli.run(ENV, InProcessCli.args(List.of(base), tlsArgs));
     }

@@ -42,6 +42,8 @@ class InvalidInputTest {
         Files.writeString(dir.resolve("bad-hosts.txt"), "# ok so far\nhost-a\nhost-b:notaport\n");
         Files.writeString(dir.resolve("a-file"), "not a directory");
         Files.writeString(dir.resolve("empty.ps1"), "\n  \n");
+        Files.writeString(dir.resolve("deploy.keytab"), "not read: the options are refused first");
+        Files.writeString(dir.resolve("krb5cc"), "not read: the options are refused first");
         // an Ansible-style inventory line with the password pasted in: the error quotes the line
         Files.writeString(dir.resolve("pw-in-hosts.txt"), "host-a " + PASSWORD + "\n");
     }
@@ -185,6 +187,44 @@ class InvalidInputTest {
                         "--password-env", "PW", "--command", "echo hi"),
                 invalid("a dry run with invalid input is invalid input too", "--waves",
                         "--host", "{host}", "--dry-run", "--waves", "ten", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("unknown --auth", "--auth: invalid value 'digest': allowed basic, ntlm, kerberos, negotiate",
+                        "--host", "{host}", "--auth", "digest", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("basic over HTTP without the opt-in", "--allow-unencrypted",
+                        "--host", "{host}", "--auth", "basic", "--user", "u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("--allow-unencrypted with ntlm", "--allow-unencrypted: applies only to auth basic",
+                        "--host", "{host}", "--auth", "ntlm", "--allow-unencrypted", "--user", "u",
+                        "--password-env", "PW", "--command", "echo hi"),
+                invalid("--allow-unencrypted over HTTPS", "--allow-unencrypted: applies only to plain HTTP",
+                        "--host", "{host}", "--https", "--auth", "basic", "--allow-unencrypted", "--user", "u",
+                        "--password-env", "PW", "--command", "echo hi"),
+                invalid("missing --keytab file", "--keytab",
+                        "--host", "{host}", "--keytab", "{dir}/missing.keytab", "--user", "u@CORP",
+                        "--command", "echo hi"),
+                invalid("--keytab with ntlm", "--keytab: applies only to auth kerberos or negotiate",
+                        "--host", "{host}", "--auth", "ntlm", "--keytab", "{dir}/deploy.keytab", "--user", "u@CORP",
+                        "--command", "echo hi"),
+                invalid("--keytab and --kerberos-ticket-cache", "--kerberos-ticket-cache",
+                        "--host", "{host}", "--keytab", "{dir}/deploy.keytab", "--kerberos-ticket-cache",
+                        "{dir}/krb5cc", "--user", "u@CORP", "--command", "echo hi"),
+                invalid("--keytab and a password", "--keytab: give a password or a Kerberos credentials file",
+                        "--host", "{host}", "--keytab", "{dir}/deploy.keytab", "--user", "u@CORP",
+                        "--password-env", "PW", "--command", "echo hi"),
+                invalid("neither password nor Kerberos file", "--password-env: missing",
+                        "--host", "{host}", "--user", "u", "--command", "echo hi"),
+                invalid("kerberos to an IP address", "no SPN",
+                        "--host", "{host}", "--auth", "kerberos", "--user", "u@CORP", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("kerberos with a NetBIOS domain user", "--user: 'CORP\\u' cannot log in to Kerberos",
+                        "--host", "{host}", "--auth", "kerberos", "--user", "CORP\\u", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("unknown --spn-service", "--spn-service: invalid value 'HOST': allowed HTTP, WSMAN",
+                        "--host", "{host}", "--spn-service", "HOST", "--user", "u@CORP", "--password-env", "PW",
+                        "--command", "echo hi"),
+                invalid("--spn-port with ntlm", "--spn-port applies only to --auth kerberos or negotiate",
+                        "--host", "{host}", "--auth", "ntlm", "--spn-port", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("--report-dir is a file", "--report-dir",
                         "--host", "{host}", "--report-dir", "{dir}/a-file", "--user", "u", "--password-env", "PW",

@@ -115,7 +115,8 @@ class PowerShellOptionsTest {
 
     private Outcome run(String... commandArgs) {
         List<String> args = new ArrayList<>(List.of("run", "--host", sim.fleet().host(0).hostAndPort(), "--user", "u",
-                "--password-env", "PW", "--report-dir", dir.resolve("reports").toString()));
+                "--password-env", "PW", "--auth", "basic", "--allow-unencrypted",
+                "--report-dir", dir.resolve("reports").toString()));
         return InProcessCli.run(ENV, InProcessCli.args(args, commandArgs));
     }
 

@@ -67,6 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
                 .hosts(DemoScenario.HOSTS)
                 .user(DemoScenario.USER)
                 .password(DemoScenario.PASSWORD)
+                // as Windows ships: Basic off, AllowUnencrypted off; the default (NTLM, sealed) gets in
+                .windowsDefaults()
                 .scenario(Scenario.fromJson(DemoScenario.JSON))
                 .build();
         Path inventory = Files.createTempFile("winrm-invoke-demo-", ".hosts");

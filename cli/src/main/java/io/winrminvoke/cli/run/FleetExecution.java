@@ -59,6 +59,10 @@ public final class FleetExecution {
             err.println("winrm-invoke: WARNING: --insecure: HTTPS certificates and host names are NOT verified;"
                     + " anyone on the network path can impersonate these hosts and capture the password.");
         }
+        String authWarning = request.options().auth().warning(request.user(), request.options().https());
+        if (authWarning != null) {
+            err.println("winrm-invoke: WARNING: --allow-unencrypted: " + authWarning + ".");
+        }
         err.flush();
 
         ConsoleListener console = new ConsoleListener(out, masker, invocation.quiet(), environment.terminal());

@@ -28,7 +28,11 @@ final class OptionNames {
             Map.entry("keepLast", "--keep-reports"),
             Map.entry("maxAge", "--keep-reports-for"),
             Map.entry("tls", "--ca-file"),
+            Map.entry("auth", "--auth"),
             Map.entry("password", "--password-env"),
+            Map.entry("basicOverHttp", "--allow-unencrypted"),
+            Map.entry("kerberosTicketCache", "--kerberos-ticket-cache"),
+            Map.entry("kerberosKeytab", "--keytab"),
             Map.entry("knownHosts", "--known-hosts"),
             Map.entry("sshKey", "--ssh-key"),
             Map.entry("powershell argument name", "--powershell-arg"),
@@ -36,7 +40,21 @@ final class OptionNames {
             Map.entry("maxFailures", "--max-failures"),
             Map.entry("failFast", "--fail-fast"));
 
+    /** Setting names that engine messages quote in their text (not only as their leading name). */
+    private static final Map<String, String> QUOTED_SETTINGS = Map.of(
+            "basicOverHttp", "--allow-unencrypted",
+            "kerberosTicketCache", "--kerberos-ticket-cache",
+            "kerberosKeytab", "--keytab");
+
     private OptionNames() {
+    }
+
+    private static String settingsInText(String text) {
+        String translated = text;
+        for (Map.Entry<String, String> setting : QUOTED_SETTINGS.entrySet()) {
+            translated = translated.replaceAll("\\b" + setting.getKey() + "\\b", setting.getValue());
+        }
+        return translated;
     }
 
     static <T> T translate(Supplier<T> build) {
@@ -49,7 +67,7 @@ final class OptionNames {
             if (option == null) {
                 throw e;
             }
-            InvalidInputException translated = new InvalidInputException(option + message.substring(colon));
+            InvalidInputException translated = new InvalidInputException(option + settingsInText(message.substring(colon)));
             translated.initCause(e);
             throw translated;
         }

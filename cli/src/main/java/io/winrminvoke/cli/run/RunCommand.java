@@ -22,6 +22,10 @@ import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
+import io.winrminvoke.engine.winrm.AuthMethod;
+import io.winrminvoke.engine.winrm.AuthSettings;
+import io.winrminvoke.engine.winrm.KerberosSettings;
+import io.winrminvoke.engine.winrm.SpnService;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,8 +74,40 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--password-env", paramLabel = "VAR",
             description = "Name of the environment variable holding the password (never given on the command line). "
-                    + "Required unless every host is an SSH host and --ssh-key is given.")
+                    + "Required unless --keytab or --kerberos-ticket-cache gives Kerberos credentials for the WinRM hosts "
+                    + "and --ssh-key logs in to the SSH hosts.")
     String passwordEnv;
+
+    @Option(names = "--auth", paramLabel = "METHOD",
+            description = "basic, ntlm, kerberos or negotiate (Kerberos, else NTLM). Default: negotiate for "
+                    + "user@REALM, ntlm for DOMAIN\\user and local users; kerberos with --keytab or "
+                    + "--kerberos-ticket-cache. ntlm, kerberos and negotiate seal every message over HTTP.")
+    String auth;
+
+    @Option(names = "--kerberos-ticket-cache", paramLabel = "FILE",
+            description = "Use the Kerberos tickets in this cache (as written by kinit) instead of a password.")
+    Path kerberosTicketCache;
+
+    @Option(names = "--keytab", paramLabel = "FILE",
+            description = "Log in to Kerberos as --user with the key in this keytab instead of a password.")
+    Path keytab;
+
+    @Option(names = "--spn-service", paramLabel = "SERVICE",
+            description = "Service class of the Kerberos SPN: HTTP (default, HTTP/host) or WSMAN (WSMAN/host).")
+    String spnService;
+
+    @Option(names = "--spn-port",
+            description = "Ask Kerberos for HTTP/host:port (for SPNs registered with the port).")
+    boolean spnWithPort;
+
+    @Option(names = "--spn-canonical-name",
+            description = "Resolve each host name to its canonical DNS name before building the Kerberos SPN.")
+    boolean spnCanonicalName;
+
+    @Option(names = "--allow-unencrypted",
+            description = "Allow --auth basic over plain HTTP: the password, commands and output cross the network "
+                    + "unencrypted (the host needs Basic and AllowUnencrypted on). Prints a warning.")
+    boolean allowUnencrypted;
 
     @Mixin
     SshOptions ssh = new SshOptions();
@@ -269,7 +305,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private Optional<RunInvocation> toInvocation(String password) {
         CommandSpec commandSpec = commandSpec(password);
-        RunOptions options = runOptions(tlsSettings());
+        RunOptions options = runOptions(tlsSettings(), authSettings());
         RetentionPolicy retention = retention();
         TargetList targets = targets().distinctByPort(options::portFor);
         if (targets.targets().isEmpty()) {
@@ -277,10 +313,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         SshPrivateKey key = ssh.privateKey(targets, options,
                 (variable, option) -> secretFromEnv(variable, option, "passphrase", "SSH_KEY_PASSPHRASE"));
-        if (password == null && key == null) {
-            throw new InvalidInputException("--password-env VAR is required: the name of the environment variable "
-                    + "holding the password (SSH hosts can log in with --ssh-key FILE instead)");
-        }
         List<String> secrets = new ArrayList<>();
         if (password != null) {
             secrets.add(password);
@@ -427,8 +459,26 @@ public final class RunCommand implements Callable<Integer> {
         return insecure ? new TlsSettings(null, true) : TlsSettings.verifying();
     }
 
-    private RunOptions runOptions(TlsSettings tls) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls);
+    private AuthSettings authSettings() {
+        if (kerberosTicketCache != null) {
+            InputFiles.requireReadable(kerberosTicketCache, "--kerberos-ticket-cache");
+        }
+        if (keytab != null) {
+            InputFiles.requireReadable(keytab, "--keytab");
+        }
+        AuthMethod method = auth == null ? null : AuthMethod.parse(auth, "--auth");
+        SpnService service = spnService == null ? SpnService.HTTP : SpnService.parse(spnService, "--spn-service");
+        if ((spnService != null || spnWithPort || spnCanonicalName)
+                && (method == AuthMethod.BASIC || method == AuthMethod.NTLM)) {
+            throw new InvalidInputException((spnService != null ? "--spn-service" : spnWithPort ? "--spn-port"
+                    : "--spn-canonical-name") + " applies only to --auth kerberos or negotiate (got --auth " + auth + ")");
+        }
+        return OptionNames.translate(() -> new AuthSettings(method, new KerberosSettings(kerberosTicketCache, keytab,
+                service, spnWithPort, spnCanonicalName), allowUnencrypted));
+    }
+
+    private RunOptions runOptions(TlsSettings tls, AuthSettings authSettings) {
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings);
         ssh.applyTo(builder);
         if (throttle != null) {
             builder.throttle(throttle);
@@ -523,6 +573,13 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("user", request.user());
         effective.put("passwordEnv", passwordEnv);
         ssh.describe(request, effective);
+        effective.put("auth", options.auth().methodFor(request.user()).optionValue());
+        effective.put("kerberosTicketCache", kerberosTicketCache);
+        effective.put("keytab", keytab);
+        effective.put("spnService", options.auth().kerberos().spnService().name());
+        effective.put("spnWithPort", spnWithPort);
+        effective.put("spnCanonicalName", spnCanonicalName);
+        effective.put("allowUnencrypted", allowUnencrypted);
         effective.put("hostsFile", hostsFile);
         effective.put("rerunFailed", rerunFailed);
         effective.put("hosts", request.targets().size());

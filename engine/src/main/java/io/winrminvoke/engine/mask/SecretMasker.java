@@ -32,8 +32,9 @@ public final class SecretMasker implements Masker {
         this.patterns = List.copyOf(patterns);
     }
 
+    /** Null and empty secrets are skipped (a run whose Kerberos credentials come from a file has no password). */
     public static SecretMasker of(String... secrets) {
-        return of(List.of(secrets));
+        return of(java.util.Arrays.asList(secrets));
     }
 
     public static SecretMasker of(Collection<String> secrets) {

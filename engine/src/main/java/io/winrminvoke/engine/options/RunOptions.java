@@ -7,6 +7,7 @@ import io.winrminvoke.engine.ssh.SshSettings;
 import io.winrminvoke.engine.rollout.RolloutPolicy;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
+import io.winrminvoke.engine.winrm.AuthSettings;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +32,12 @@ import java.util.List;
  * @param transport        how targets that name no transport are reached; null = WinRM
  * @param ssh              host key verification for SSH targets
  * @param rollout          waves and failure budget (docs/rollout.md); null = one wave, no budget
+ * @param auth             WinRM authentication (null = the method follows the user name, docs/auth.md)
  */
 public record RunOptions(boolean https, Integer port, TlsSettings tls, int throttle, Duration connectTimeout,
                          Duration operationTimeout, Duration commandTimeout, Duration overallTimeout,
                          RetryPolicy retryPolicy, int outputLimitBytes, Transport transport, SshSettings ssh,
-                         RolloutPolicy rollout) {
+                         RolloutPolicy rollout, AuthSettings auth) {
 
     public static final int HTTP_PORT = 5985;
     public static final int HTTPS_PORT = 5986;
@@ -57,6 +59,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         ssh = ssh == null ? SshSettings.verifying() : ssh;
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
         rollout = rollout == null ? RolloutPolicy.NONE : rollout;
+        auth = auth == null ? AuthSettings.byUserName() : auth;
         if (port != null && (port < 1 || port > 65535)) {
             throw InvalidInputException.forOption("port", port, "allowed 1..65535");
         }
@@ -132,6 +135,7 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         private Transport transport = Transport.WINRM;
         private SshSettings ssh = SshSettings.verifying();
         private RolloutPolicy rollout = RolloutPolicy.NONE;
+        private AuthSettings auth = AuthSettings.byUserName();
 
         private Builder() {
         }
@@ -201,10 +205,15 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
             return this;
         }
 
+        public Builder auth(AuthSettings auth) {
+            this.auth = auth;
+            return this;
+        }
+
         /** @throws InvalidInputException naming the first bad option */
         public RunOptions build() {
             return new RunOptions(https, port, tls, throttle, connectTimeout, operationTimeout, commandTimeout,
-                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh, rollout);
+                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh, rollout, auth);
         }
     }
 }

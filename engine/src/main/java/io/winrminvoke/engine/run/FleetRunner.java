@@ -13,7 +13,7 @@ public final class FleetRunner {
 
     /** Starts the run over the standard WinRM and SSH clients and returns at once. */
     public static FleetRun start(RunRequest request, RunListener listener) {
-        return start(request, listener, StandardClients.FACTORY);
+        return start(request, listener, StandardClients.forRun());
     }
 
     /** Starts the run, opening WinRM clients with {@code clients} (SSH hosts use the standard SSH client). */

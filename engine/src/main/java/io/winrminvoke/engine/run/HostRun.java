@@ -385,7 +385,7 @@ final class HostRun {
     private ConnectionSettings connectionSettings() {
         RunOptions o = request.options();
         return new ConnectionSettings(target.host(), o.portFor(target), o.https(), request.user(), request.password(),
-                o.connectTimeout(), o.operationTimeout(), request.command().codepage(), o.tls());
+                o.connectTimeout(), o.operationTimeout(), request.command().codepage(), o.tls(), o.auth());
     }
 
     static String oneLine(String text) {

@@ -18,7 +18,8 @@ import java.util.List;
  * @param targets  hosts in the order they start (from {@code TargetParser})
  * @param user     user name for every host
  * @param password password for every host; never in toString, logs or reports. May be null when
- *                 every target uses SSH and {@code sshKey} is given
+ *                 the WinRM hosts log in with a Kerberos ticket cache or keytab ({@code options.auth()})
+ *                 and the SSH hosts with {@code sshKey}
  * @param command  what runs on each host
  * @param options  how (null = defaults)
  * @param masker   applied to every line of output and message (null = none)
@@ -48,9 +49,16 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         options = options == null ? RunOptions.defaults() : options;
         boolean anyWinRm = options.anyUses(Transport.WINRM, targets);
         boolean anySsh = options.anyUses(Transport.SSH, targets);
-        if (password == null && (anyWinRm || sshKey == null)) {
-            throw new InvalidInputException("password: missing; a password is required"
-                    + (anySsh && sshKey != null ? " for the WinRM hosts (the SSH key serves only SSH hosts)" : ""));
+        if (anyWinRm) {
+            options.auth().check(user, password != null, options.https());
+            for (Target target : targets) {
+                if (options.transportFor(target) == Transport.WINRM) {
+                    options.auth().checkTarget(user, target.host());
+                }
+            }
+        }
+        if (password == null && anySsh && sshKey == null) {
+            throw new InvalidInputException("password: missing; the SSH hosts need a password or an SSH key");
         }
         if (anySsh) {
             validateSsh(options, sshKey);

@@ -49,6 +49,20 @@ class EngineArchitectureTest {
                     "io.winrminvoke.engine.ssh.*..")
             .because("the fan-out talks to hosts only through WinRsClient/RemoteCommand, so another transport fits");
 
+    // Authentication sits in the transport beside TLS (design.md): the SOAP messages and the
+    // shell's life never see it, and the mechanisms see tokens and bytes, not HTTP types.
+    @ArchTest
+    static final ArchRule protocolAndSessionNeverSeeAuthentication = noClasses()
+            .that().resideInAnyPackage("io.winrminvoke.engine.winrm.protocol..", "io.winrminvoke.engine.winrm.session..")
+            .should().dependOnClassesThat().resideInAPackage("io.winrminvoke.engine.winrm.transport.auth..")
+            .because("pywinrm's seams: transport = HTTP + auth; protocol and session stay the same for every method");
+
+    @ArchTest
+    static final ArchRule authMechanismsKnowNoHttp = noClasses()
+            .that().resideInAPackage("io.winrminvoke.engine.winrm.transport.auth..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.hc..", "java.net.http..")
+            .because("a mechanism exchanges tokens and seals bytes; which connection carries them is the transport's");
+
     @ArchTest
     static final ArchRule sshLibrariesStayInTheSshClient = noClasses()
             .that().resideOutsideOfPackage("io.winrminvoke.engine.ssh.client..")

@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.powershell;
 
+import io.winrminvoke.engine.winrm.AuthSettings;
 import io.winrminvoke.engine.clixml.ClixmlStderr;
 import io.winrminvoke.engine.clixml.ClixmlStderrTest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +92,7 @@ class PowerShellOverSimulatorTest {
     private static HostResult run(int host, CommandSpec spec) {
         SimulatedHost h = fleet.host(host);
         RunOptions options = RunOptions.builder().connectTimeout(Duration.ofSeconds(10))
-                .operationTimeout(Duration.ofSeconds(5)).build();
+                .operationTimeout(Duration.ofSeconds(5)).auth(AuthSettings.unencryptedBasic()).build();
         RunRequest request = new RunRequest(List.of(new Target(h.address(), h.port())), USER, PASSWORD, spec,
                 options, null);
         return FleetRunner.run(request, RunListener.NONE, WinRsClients::connect).hosts().get(0);
@@ -196,7 +197,7 @@ class PowerShellOverSimulatorTest {
         // The wire level: raw chunks as the client hands them over, converted as they arrive.
         SimulatedHost h = fleet.host(3);
         ConnectionSettings settings = new ConnectionSettings(h.address(), h.port(), false, USER, PASSWORD,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), 65001, null);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 65001, null, AuthSettings.unencryptedBasic());
         ClixmlStderr converter = new ClixmlStderr();
         StringBuilder stderr = new StringBuilder();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();

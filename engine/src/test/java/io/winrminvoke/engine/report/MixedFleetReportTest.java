@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.report;
 
+import io.winrminvoke.engine.winrm.AuthSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +80,7 @@ class MixedFleetReportTest {
                 // every host but the hanging one must finish within it even on a loaded machine
                 .commandTimeout(Duration.ofSeconds(8))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialDelay(Duration.ofMillis(20)).jitter(0).build())
+                .auth(AuthSettings.unencryptedBasic())
                 .build();
         // warm-up (class loading, JIT) so the first host of the real run is not slow for that alone
         FleetRunner.run(new RunRequest(targets.subList(OK, OK + 1), USER, PASSWORD,

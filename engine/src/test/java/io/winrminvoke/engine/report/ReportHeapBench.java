@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.report;
 
+import io.winrminvoke.engine.winrm.AuthSettings;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.result.HostStatus;
@@ -54,7 +55,7 @@ public final class ReportHeapBench {
 
         TargetList targets = TargetParser.parseLines(Files.readAllLines(inventory), inventory.toString());
         RunOptions options = RunOptions.builder().throttle(throttle).connectTimeout(Duration.ofSeconds(30))
-                .operationTimeout(Duration.ofSeconds(20)).build();
+                .operationTimeout(Duration.ofSeconds(20)).auth(AuthSettings.unencryptedBasic()).build();
         SecretMasker masker = SecretMasker.of(password);
         ReportDirectoryWriter writer = new ReportDirectoryWriter(new ReportContext(reportDir, "heap-bench", "bench",
                 Map.of("command", "1 MiB of output", "throttle", throttle), masker, false));

@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.run;
 
+import io.winrminvoke.engine.winrm.AuthSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.winrminvoke.engine.mask.Masker;
@@ -670,7 +671,7 @@ class FleetRunnerSimulatorTest {
 
     private static RunOptions.Builder options() {
         return RunOptions.builder().connectTimeout(Duration.ofSeconds(5)).operationTimeout(Duration.ofSeconds(5))
-                .retryPolicy(FAST_RETRY);
+                .retryPolicy(FAST_RETRY).auth(AuthSettings.unencryptedBasic());
     }
 
     private static RunRequest request(List<SimulatedHost> hosts, RunOptions.Builder options) {

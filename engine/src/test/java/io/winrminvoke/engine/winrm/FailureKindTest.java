@@ -156,7 +156,7 @@ class FailureKindTest {
     @Test
     void badSettingsAreRefusedNamingTheSetting() {
         ConnectionSettings badPort = new ConnectionSettings("127.0.0.1", 70000, false, "admin", "pw",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 65001, null);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), 65001, null, null);
 
         assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> WinRsClients.connect(badPort)))
                 .hasMessageContaining("port: 70000");

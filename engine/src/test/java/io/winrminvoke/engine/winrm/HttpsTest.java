@@ -117,7 +117,7 @@ class HttpsTest {
                 "this machine's name (" + machineName + ") does not resolve to 127.0.0.1");
         ConnectionSettings otherName = new ConnectionSettings(machineName, caSigned.host(0).port(), true,
                 SimulatorConnections.USER, SimulatorConnections.PASSWORD, SimulatorConnections.CONNECT_TIMEOUT,
-                OPERATION_TIMEOUT, 65001, new TlsSettings(ca, false));
+                OPERATION_TIMEOUT, 65001, new TlsSettings(ca, false), AuthSettings.of(AuthMethod.BASIC));
 
         WinRmException e = catchThrowableOfType(WinRmException.class, () -> {
             try (WinRsClient client = WinRsClients.connect(otherName)) {

@@ -23,7 +23,7 @@ final class SimulatorConnections {
 
     static ConnectionSettings settings(SimulatedHost host, Duration operationTimeout, TlsSettings tls) {
         return new ConnectionSettings(host.address(), host.port(), host.https(), USER, PASSWORD, CONNECT_TIMEOUT,
-                operationTimeout, 65001, tls);
+                operationTimeout, 65001, tls, host.https() ? AuthSettings.of(AuthMethod.BASIC) : AuthSettings.unencryptedBasic());
     }
 
     /**

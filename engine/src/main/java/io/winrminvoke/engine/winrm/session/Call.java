@@ -91,9 +91,10 @@ final class Call {
                 ? "Basic authentication as user '" + user + "' refused"
                 : "host does not accept Basic authentication (user '" + user + "')";
         // Windows refuses Basic over plain HTTP unless AllowUnencrypted is set, and then offers
-        // only Negotiate: the usual fix is HTTPS, not another password.
+        // only Negotiate: the usual fix is a sealing method or HTTPS, not another password.
         String hint = !https && !basicOffered && !offered.isEmpty()
-                ? " (over HTTP, Windows accepts Basic only with AllowUnencrypted; use HTTPS)" : "";
+                ? " (the host refuses unencrypted messages over HTTP (AllowUnencrypted=false), so it accepts Basic "
+                + "only over HTTPS; use HTTPS, or auth ntlm, kerberos or negotiate, which seal every message)" : "";
         return what + " (HTTP 401); " + offeredText + hint;
     }
 }

@@ -1,5 +1,6 @@
 package io.winrminvoke.engine.winrm.session;
 
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.winrm.ConnectionSettings;
 import java.time.Duration;
 
@@ -24,6 +25,12 @@ final class ConnectionSettingsCheck {
         if (settings.codepage() < 0) {
             throw new IllegalArgumentException("codepage: " + settings.codepage()
                     + " is not a Windows codepage (allowed: a positive number such as 65001, or 0 for the default 65001)");
+        }
+        try {
+            settings.auth().check(settings.user(), settings.password() != null, settings.https());
+            settings.auth().checkTarget(settings.user(), settings.host());
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import io.winrminvoke.engine.winrm.protocol.SoapResponse;
 import io.winrminvoke.engine.winrm.protocol.WsmanAction;
 import io.winrminvoke.engine.winrm.protocol.WsmanRequest;
 import io.winrminvoke.engine.winrm.transport.WsmanTransport;
+import io.winrminvoke.engine.winrm.transport.WsmanTransports;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,14 +44,15 @@ public final class ShellClient implements WinRsClient {
     /**
      * Sets the client up; contacts nobody.
      *
+     * @param transports the run's transports (its clients share its Kerberos logins)
      * @throws IllegalArgumentException when a setting is unusable; the message names it
      */
-    public ShellClient(ConnectionSettings settings) {
+    public ShellClient(ConnectionSettings settings, WsmanTransports transports) {
         ConnectionSettingsCheck.validate(settings);
         this.settings = settings;
         this.codepage = settings.codepage() == 0 ? UTF8_CODEPAGE : settings.codepage();
         this.bounds = RequestBounds.of(settings);
-        this.transport = new WsmanTransport(settings, bounds.normal().response());
+        this.transport = transports.open(settings);
         this.channel = new WsmanChannel(transport,
                 RequestContext.of(transport.endpoint().toString(), settings.operationTimeout()), settings.user(),
                 settings.https());

@@ -2,38 +2,26 @@ package io.winrminvoke.engine.winrm.transport;
 
 import io.winrminvoke.engine.winrm.FailureKind;
 import io.winrminvoke.engine.winrm.WinRmException;
+import io.winrminvoke.engine.winrm.transport.auth.AuthFailureText;
+import io.winrminvoke.engine.winrm.transport.auth.WireReply;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * One prepared POST. {@link #cancel()} from another thread aborts it at once, whether it is
- * waiting for a connection, connecting or waiting for the answer.
+ * waiting for a connection, connecting, authenticating or waiting for the answer.
  */
 public final class Exchange {
 
-    /** Far above MaxEnvelopeSize; guards memory against a host that never stops sending. */
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-    private final CloseableHttpClient client;
-    private final HttpHost target;
-    private final HttpPost post;
+    private final ConnectionSlots slots;
+    private final byte[] envelope;
     private final String endpoint;
     private final RequestTimeouts timeouts;
+    private volatile boolean cancelled;
+    private volatile ConnectionSlot inUse;
 
-    Exchange(CloseableHttpClient client, HttpHost target, HttpPost post, String endpoint, RequestTimeouts timeouts) {
-        this.client = client;
-        this.target = target;
-        this.post = post;
+    Exchange(ConnectionSlots slots, byte[] envelope, String endpoint, RequestTimeouts timeouts) {
+        this.slots = slots;
+        this.envelope = envelope;
         this.endpoint = endpoint;
         this.timeouts = timeouts;
     }
@@ -41,50 +29,55 @@ public final class Exchange {
     /**
      * Sends the request and reads the whole answer, whatever its status.
      *
-     * @throws WinRmException for network, TLS and HTTP-level failures (never with commandStarted)
+     * @throws WinRmException for network, TLS, authentication and HTTP-level failures (never
+     *                        with commandStarted)
      */
     public HttpReply execute() throws WinRmException {
+        ConnectionSlot slot;
         try {
-            return client.execute(target, post, Exchange::read);
-        } catch (IOException e) {
-            throw TransportFailures.classify(e, endpoint, timeouts);
-        } catch (IllegalStateException e) {
-            // A cancel that lands while HttpClient is between leasing and connecting surfaces as
-            // "Endpoint not acquired / already released" rather than an IOException.
-            if (post.isCancelled()) {
-                throw new WinRmException(FailureKind.CANCELLED, false, "request cancelled (" + endpoint + ")", e);
+            slot = slots.acquire(timeouts.connect(), () -> cancelled);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelledFailure(e);
+        }
+        if (slot == null) {
+            if (cancelled || slots.isClosed()) {
+                throw cancelledFailure(null);
             }
-            throw e;
+            throw new WinRmException(FailureKind.CONNECT_TIMEOUT, false, "no free connection within "
+                    + timeouts.connect().toMillis() + " ms (" + endpoint + ")");
+        }
+        inUse = slot;
+        try {
+            if (cancelled) {
+                throw cancelledFailure(null);
+            }
+            WireReply reply = slot.exchange(envelope, timeouts, () -> cancelled);
+            return new HttpReply(reply.status(), reply.body(), AuthFailureText.schemes(reply.challenges()));
+        } catch (IOException e) {
+            if (cancelled) {
+                throw cancelledFailure(e);
+            }
+            throw TransportFailures.classify(e, endpoint, timeouts);
+        } catch (WinRmException e) {
+            throw cancelled ? cancelledFailure(e) : e;
+        } finally {
+            inUse = null;
+            slots.release(slot);
         }
     }
 
     /** Aborts the exchange (closing its connection if it has one); safe from any thread. */
     public void cancel() {
-        post.cancel();
-    }
-
-
-    private static HttpReply read(ClassicHttpResponse response) throws IOException {
-        HttpEntity entity = response.getEntity();
-        byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity, MAX_BODY_BYTES);
-        return new HttpReply(response.getCode(), body == null ? new byte[0] : body,
-                offeredSchemes(response.getHeaders(HttpHeaders.WWW_AUTHENTICATE)));
-    }
-
-    /** Scheme names of the challenges, e.g. "Negotiate" and "Basic" from {@code Basic realm="WSMAN"}. */
-    private static List<String> offeredSchemes(Header[] challenges) {
-        List<String> schemes = new ArrayList<>();
-        for (Header challenge : challenges) {
-            // One header may hold several comma-separated challenges; a scheme is a token
-            // without '=' at the start of one.
-            for (String part : challenge.getValue().split(",")) {
-                String token = part.strip().split("\\s+", 2)[0];
-                if (!token.isEmpty() && !token.contains("=") && schemes.stream()
-                        .noneMatch(s -> s.toLowerCase(Locale.ROOT).equals(token.toLowerCase(Locale.ROOT)))) {
-                    schemes.add(token);
-                }
-            }
+        cancelled = true;
+        ConnectionSlot slot = inUse;
+        if (slot != null) {
+            slot.abort();
         }
-        return schemes;
+        slots.wakeUp();
+    }
+
+    private WinRmException cancelledFailure(Throwable cause) {
+        return new WinRmException(FailureKind.CANCELLED, false, "request cancelled (" + endpoint + ")", cause);
     }
 }

@@ -1,88 +1,49 @@
 package io.winrminvoke.engine.winrm.transport;
 
 import io.winrminvoke.engine.winrm.ConnectionSettings;
+import io.winrminvoke.engine.winrm.transport.auth.AuthenticatorFactory;
+import io.winrminvoke.engine.winrm.transport.auth.Authentication;
+import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosLogins;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 
 /**
- * HTTP(S) POSTs of SOAP envelopes to one host's /wsman endpoint, over a small pool of
- * keep-alive connections. Basic credentials go with every request, so no request is sent twice
- * to collect a 401 first.
+ * HTTP(S) POSTs of SOAP envelopes to one host's /wsman endpoint, over at most two keep-alive
+ * connections, each authenticated on its own (Windows binds a Negotiate context to the TCP
+ * connection that carried its handshake). The connections are ours, not a pool's: which
+ * connection carries which request is what sealing depends on.
  */
 public final class WsmanTransport implements AutoCloseable {
 
     /** One connection for the Receive in flight, one for Signal/Delete while cancelling it. */
     private static final int MAX_CONNECTIONS = 2;
-    /** A connection idle this long is checked before reuse: Windows closes idle ones after a while. */
-    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(2);
-    private static final ContentType SOAP = ContentType.create("application/soap+xml", StandardCharsets.UTF_8);
 
-    private final HttpHost target;
     private final URI endpoint;
-    private final String authorization;
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient client;
+    private final ConnectionSlots slots;
     private final AtomicInteger connectionsOpened = new AtomicInteger();
 
     /**
      * Sets the client up; contacts nobody.
      *
-     * @param defaultResponseTimeout socket timeout for reads outside a request's own bound
-     * @throws IllegalArgumentException when the TLS settings cannot be used (e.g. unreadable CA file)
+     * @param logins Kerberos logins shared by the clients of one run
      */
-    public WsmanTransport(ConnectionSettings settings, Duration defaultResponseTimeout) {
+    WsmanTransport(ConnectionSettings settings, KerberosLogins logins) {
         String scheme = settings.https() ? "https" : "http";
-        this.target = new HttpHost(scheme, settings.host(), settings.port());
+        HttpHost target = new HttpHost(scheme, settings.host(), settings.port());
         this.endpoint = endpointUri(scheme, settings.host(), settings.port());
-        String credentials = settings.user() + ":" + settings.password();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(MAX_CONNECTIONS)
-                .setMaxConnTotal(MAX_CONNECTIONS)
-                .setConnectionFactory(socket -> {
-                    connectionsOpened.incrementAndGet();
-                    return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
-                })
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(atLeastOneMilli(settings.connectTimeout()))
-                        .setSocketTimeout(atLeastOneMilli(defaultResponseTimeout))
-                        .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
-                        .build());
-        // Over plain HTTP no socket is ever upgraded; without a strategy of our own the pool
+        // Over plain HTTP no socket is ever upgraded; without a strategy of our own the operator
         // would build the JDK's default TLS context (reading every trusted CA) for nothing.
-        pool.setTlsSocketStrategy(settings.https() ? TlsStrategies.forSettings(settings.tls()) : TlsStrategies.NONE);
-        this.connections = pool.build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
-                // Retries are the engine's decision (a resent Command could run twice); redirects,
-                // cookies, compression and auth negotiation have no place in WS-Management.
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .setUserAgent("winrm-invoke")
-                .build();
+        TlsSocketStrategy tls = settings.https() ? TlsStrategies.forSettings(settings.tls()) : TlsStrategies.NONE;
+        DefaultHttpClientConnectionOperator operator = new DefaultHttpClientConnectionOperator(null, null,
+                RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build());
+        AuthenticatorFactory authenticators = Authentication.factoryFor(settings, logins);
+        this.slots = new ConnectionSlots(MAX_CONNECTIONS,
+                () -> new ConnectionSlot(target, operator, authenticators, connectionsOpened));
     }
 
     /** The {@code http(s)://host:port/wsman} address requests go to. */
@@ -91,17 +52,8 @@ public final class WsmanTransport implements AutoCloseable {
     }
 
     /** Prepares a POST of {@code envelope}; nothing is sent until {@link Exchange#execute()}. */
-    @SuppressWarnings("deprecation") // per-request connect timeout: cleanup requests use a shorter one
     public Exchange prepare(byte[] envelope, RequestTimeouts timeouts) {
-        HttpPost post = new HttpPost(endpoint);
-        post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        post.setEntity(new ByteArrayEntity(envelope, SOAP));
-        post.setConfig(RequestConfig.custom()
-                .setConnectTimeout(atLeastOneMilli(timeouts.connect()))
-                .setConnectionRequestTimeout(atLeastOneMilli(timeouts.connect()))
-                .setResponseTimeout(atLeastOneMilli(timeouts.response()))
-                .build());
-        return new Exchange(client, target, post, endpoint.getAuthority(), timeouts);
+        return new Exchange(slots, envelope, endpoint.getAuthority(), timeouts);
     }
 
     /** How many TCP connections this client has opened so far: a measure of keep-alive reuse. */
@@ -111,12 +63,7 @@ public final class WsmanTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
-    }
-
-    /** Sockets count in whole milliseconds and read 0 as "wait forever": never let a bound round to 0. */
-    private static Timeout atLeastOneMilli(Duration duration) {
-        return Timeout.ofMilliseconds(Math.max(1, duration.toMillis()));
+        slots.close();
     }
 
     private static URI endpointUri(String scheme, String host, int port) {
