@@ -66,9 +66,16 @@ class EngineArchitectureTest {
     @ArchTest
     static final ArchRule sshLibrariesStayInTheSshClient = noClasses()
             .that().resideOutsideOfPackage("io.winrminvoke.engine.ssh.client..")
-            .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..",
-                    "org.bouncycastle..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..")
             .because("sshj is the SSH client's implementation detail; the rest of the engine sees WinRsClient");
+
+    // Bouncy Castle: sshj's algorithms, and MD4 for NTLM's NT hash (the JDK exports none).
+    @ArchTest
+    static final ArchRule bouncyCastleOnlyWhereAnAlgorithmNeedsIt = noClasses()
+            .that().resideOutsideOfPackages("io.winrminvoke.engine.ssh.client..",
+                    "io.winrminvoke.engine.winrm.transport.auth.ntlm..")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
+            .because("a crypto library is a detail of the two mechanisms that need algorithms the JDK lacks");
 
     @ArchTest
     static final ArchRule theTwoTransportsShareOnlyTheContracts = noClasses()
