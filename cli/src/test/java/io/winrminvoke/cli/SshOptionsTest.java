@@ -107,7 +107,7 @@ class SshOptionsTest {
                 "--user", "u", "--ssh-key", key.toString(), "--accept-unknown-host-key", "--command", "x");
 
         assertThat(o.exitStatus()).isEqualTo(2);
-        assertThat(o.err()).isEqualTo("winrm-invoke: --password-env: missing; a password is required for the WinRM "
+        assertThat(o.err()).isEqualTo("winrm-invoke: --password-env: missing; ntlm needs a password for the WinRM "
                 + "hosts (the SSH key serves only SSH hosts)\n");
     }
 

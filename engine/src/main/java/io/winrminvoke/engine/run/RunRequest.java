@@ -50,7 +50,15 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         boolean anyWinRm = options.anyUses(Transport.WINRM, targets);
         boolean anySsh = options.anyUses(Transport.SSH, targets);
         if (anyWinRm) {
-            options.auth().check(user, password != null, options.https());
+            try {
+                options.auth().check(user, password != null, options.https());
+            } catch (InvalidInputException e) {
+                if (password == null && anySsh && sshKey != null) {
+                    throw new InvalidInputException(e.getMessage() + " for the WinRM hosts (the SSH key serves only "
+                            + "SSH hosts)");
+                }
+                throw e;
+            }
             for (Target target : targets) {
                 if (options.transportFor(target) == Transport.WINRM) {
                     options.auth().checkTarget(user, target.host());
