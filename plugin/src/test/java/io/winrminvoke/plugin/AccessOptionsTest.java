@@ -9,15 +9,12 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
-import hudson.slaves.DumbSlave;
 import io.winrminvoke.engine.ssh.OpenSshServer;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +24,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /** The auth and SSH options (docs/auth.md, docs/ssh.md): form, defaults, and runs against hosts that check them. */
 @WithJenkins
 class AccessOptionsTest {
-
-    private int jobs;
-
-    private WorkflowRun run(JenkinsRule r, DumbSlave agent, String stepCall) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "p" + ++jobs);
-        job.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
-                + "  def results = " + stepCall + "\n"
-                + "  echo \"statuses=${results.collect { it.status }.join(',')}\"\n"
-                + "}", true));
-        return job.scheduleBuild2(0).get();
-    }
 
     /** Windows Server as shipped: Basic off, AllowUnencrypted off, Negotiate (NTLM) on. */
     private static SimulatedFleet windowsAsShipped(int hosts) throws Exception {
@@ -91,15 +77,11 @@ class AccessOptionsTest {
     void ntlmReachesHostsAsWindowsShipsThemByDefaultAndWhenAskedForAndSealsEveryMessage(JenkinsRule r)
             throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = windowsAsShipped(2)) {
-            String hosts = Fixtures.groovyHostList(fleet);
-
-            WorkflowRun asked = run(r, agent, "winrmInvoke(hosts: " + hosts + ", credentialsId: '" + CREDENTIALS_ID
-                    + "', command: 'echo sealed', auth: 'ntlm')");
+            WorkflowRun asked = runs.onFleet(fleet, "command: 'echo sealed', auth: 'ntlm'");
             // 'admin' is a local user name: the default is NTLM too
-            WorkflowRun byDefault = run(r, agent, "winrmInvoke(hosts: " + hosts + ", credentialsId: '"
-                    + CREDENTIALS_ID + "', command: 'echo sealed')");
+            WorkflowRun byDefault = runs.onFleet(fleet, "command: 'echo sealed'");
 
             for (WorkflowRun b : new WorkflowRun[] {asked, byDefault}) {
                 r.assertBuildStatus(Result.SUCCESS, b);
@@ -116,19 +98,18 @@ class AccessOptionsTest {
     @Test
     void basicOverPlainHttpIsRefusedUntilAllowedAndThenWarnedAboutInTheLog(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
-            String call = "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet) + ", credentialsId: '"
-                    + CREDENTIALS_ID + "', command: 'echo clear', auth: 'basic'";
+            String call = "command: 'echo clear', auth: 'basic'";
 
-            WorkflowRun refused = run(r, agent, call + ")");
+            WorkflowRun refused = runs.onFleet(fleet, call);
             r.assertBuildStatus(Result.FAILURE, refused);
             // the engine's message, naming the step's option rather than the engine's basicOverHttp
             r.assertLogContains("opt in with allowUnencrypted", refused);
             r.assertLogNotContains("basicOverHttp", refused);
             assertThat(fleet.requestLog().entries()).isEmpty();
 
-            WorkflowRun allowed = run(r, agent, call + ", allowUnencrypted: true)");
+            WorkflowRun allowed = runs.onFleet(fleet, call + ", allowUnencrypted: true");
             r.assertBuildStatus(Result.SUCCESS, allowed);
             r.assertLogContains("WARNING: allowUnencrypted: Basic authentication over plain HTTP", allowed);
             r.assertLogContains("[" + Fixtures.hostPort(fleet.host(0)) + "] clear", allowed);
@@ -138,16 +119,15 @@ class AccessOptionsTest {
     @Test
     void keytabOptionsAreCheckedBeforeAnyHostIsContacted(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
-            String call = "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet) + ", credentialsId: '"
-                    + CREDENTIALS_ID + "', command: 'echo hi', keytabCredentialsId: 'no-such-keytab'";
+            String call = "command: 'echo hi', keytabCredentialsId: 'no-such-keytab'";
 
-            WorkflowRun ntlm = run(r, agent, call + ", auth: 'ntlm')");
+            WorkflowRun ntlm = runs.onFleet(fleet, call + ", auth: 'ntlm'");
             r.assertBuildStatus(Result.FAILURE, ntlm);
             r.assertLogContains("keytabCredentialsId: applies only to auth kerberos or negotiate (auth is ntlm)", ntlm);
 
-            WorkflowRun missing = run(r, agent, call + ")");
+            WorkflowRun missing = runs.onFleet(fleet, call);
             r.assertBuildStatus(Result.FAILURE, missing);
             r.assertLogContains("keytabCredentialsId: no secret file credentials with id 'no-such-keytab'", missing);
             assertThat(fleet.requestLog().entries()).isEmpty();
@@ -157,7 +137,7 @@ class AccessOptionsTest {
     @Test
     void anSshKeyCredentialLogsInToARealSshdWhoseHostKeyIsListed(JenkinsRule r, @TempDir Path dir)
             throws Exception {
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (OpenSshServer sshd = OpenSshServer.start(dir, 1)) {
             SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(
                     CredentialsScope.GLOBAL, "ssh-key", sshd.user(),
@@ -166,14 +146,14 @@ class AccessOptionsTest {
             String host = "ssh://127.0.0.1:" + sshd.port();
             String call = "winrmInvoke(hosts: ['" + host + "'], credentialsId: 'ssh-key', command: 'echo over-ssh'";
 
-            WorkflowRun listed = run(r, agent, call + ", knownHosts: '" + sshd.knownHosts() + "')");
+            WorkflowRun listed = runs.run(call + ", knownHosts: '" + sshd.knownHosts() + "')");
             r.assertBuildStatus(Result.SUCCESS, listed);
             r.assertLogContains("[" + host + "] over-ssh", listed);
             r.assertLogNotContains("acceptUnknownHostKey", listed);
 
             // the same host against an empty known_hosts: accepted only when asked, and named in the log
             Path empty = Files.createFile(dir.resolve("empty_known_hosts"));
-            WorkflowRun accepted = run(r, agent, call + ", knownHosts: '" + empty + "', acceptUnknownHostKey: true)");
+            WorkflowRun accepted = runs.run(call + ", knownHosts: '" + empty + "', acceptUnknownHostKey: true)");
             r.assertBuildStatus(Result.SUCCESS, accepted);
             r.assertLogContains("WARNING: acceptUnknownHostKey: SSH hosts not listed in " + empty, accepted);
             r.assertLogContains("[" + host + "] warning: accepted unknown SSH host key", accepted);

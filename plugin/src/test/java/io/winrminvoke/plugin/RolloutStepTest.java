@@ -1,16 +1,10 @@
 package io.winrminvoke.plugin;
 
-import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
 import static io.winrminvoke.plugin.Fixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
-import hudson.slaves.DumbSlave;
 import io.winrminvoke.simulator.SimulatedFleet;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
-import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -28,24 +22,13 @@ class RolloutStepTest {
     private static final String FOURTH_FAILS = """
             {"hosts": {"3": {"exitCode": 1, "steps": [{"stdout": "half done\\n"}]}}}""";
 
-    private static WorkflowRun run(JenkinsRule r, DumbSlave agent, String stepCall) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "p");
-        job.setDefinition(new CpsFlowDefinition("node('" + agent.getNodeName() + "') {\n"
-                + "  def results = " + stepCall + "\n"
-                + "  echo \"statuses=${results.collect { it.status }.join(',')}\"\n"
-                + "  echo \"waves=${results.collect { it.wave }.join(',')}\"\n"
-                + "}", true));
-        return job.scheduleBuild2(0).get();
-    }
-
     @Test
     void aFailedCanaryWithBudgetZeroStopsTheRolloutAndNoOtherHostIsContacted(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(5, CANARY_FAILS)) {
-            WorkflowRun b = run(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
-                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'deploy.cmd', retries: 0,"
-                    + " waves: [1, '50%', '100%'], maxFailures: 0)");
+            WorkflowRun b = runs.onFleet(fleet, "command: 'deploy.cmd', retries: 0,"
+                    + " waves: [1, '50%', '100%'], maxFailures: 0");
 
             r.assertBuildStatus(Result.FAILURE, b);
             r.assertLogContains("[winrm-invoke] wave 1/3: 1 host starting", b);
@@ -70,11 +53,10 @@ class RolloutStepTest {
     @Test
     void aStoppedRolloutFailsTheStepEvenWhenTheToleranceWouldPassItsFailures(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(3, CANARY_FAILS)) {
-            WorkflowRun b = run(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
-                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'deploy.cmd', retries: 0,"
-                    + " waves: [1, '100%'], failFast: true, toleratedFailurePercent: 100)");
+            WorkflowRun b = runs.onFleet(fleet, "command: 'deploy.cmd', retries: 0,"
+                    + " waves: [1, '100%'], failFast: true, toleratedFailurePercent: 100");
 
             r.assertBuildStatus(Result.FAILURE, b);
             r.assertLogContains("rollout stopped after wave 1", b);
@@ -84,12 +66,11 @@ class RolloutStepTest {
     @Test
     void aDryRunPrintsTheEnginesReportContactsNoHostAndWritesNothing(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(3, "{}")) {
-            WorkflowRun b = run(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
-                    + ", credentialsId: '" + CREDENTIALS_ID + "', powershell: 'param($Build, $Password) Write-Output $Build',"
+            WorkflowRun b = runs.onFleet(fleet, "powershell: 'param($Build, $Password) Write-Output $Build',"
                     + " arguments: [Build: '42'], passwordArgument: 'Password', throttle: 2,"
-                    + " waves: [1, '100%'], maxFailures: '1', dryRun: true)");
+                    + " waves: [1, '100%'], maxFailures: '1', dryRun: true");
 
             r.assertBuildStatus(Result.SUCCESS, b);
             r.assertLogContains("Dry run: the inputs are valid. No host was contacted and nothing was written.", b);
@@ -102,18 +83,17 @@ class RolloutStepTest {
             assertThat(fleet.requestLog().entries()).isEmpty();
             assertThat(b.getHasArtifacts()).isFalse();
             assertThat(b.getAction(WinRmInvokeAction.class)).isNull();
-            assertThat(agent.getWorkspaceFor(b.getParent()).child("winrm-invoke-report").exists()).isFalse();
+            assertThat(runs.agent().getWorkspaceFor(b.getParent()).child("winrm-invoke-report").exists()).isFalse();
         }
     }
 
     @Test
     void theBuildPageSummaryGroupsTheHostsByWaveUnderEachWavesLine(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        DumbSlave agent = r.createOnlineSlave();
+        StepRuns runs = new StepRuns(r);
         try (SimulatedFleet fleet = Fixtures.fleet(4, FOURTH_FAILS)) {
-            WorkflowRun b = run(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
-                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'deploy.cmd', retries: 0,"
-                    + " waves: [1, '100%'], maxFailures: '1', onFailure: 'unstable')");
+            WorkflowRun b = runs.onFleet(fleet, "command: 'deploy.cmd', retries: 0,"
+                    + " waves: [1, '100%'], maxFailures: '1', onFailure: 'unstable'");
 
             // within budget, so every wave ran; the failed host still decides the verdict (onFailure)
             r.assertBuildStatus(Result.UNSTABLE, b);

@@ -25,7 +25,8 @@ class TemporaryKeytabTest {
     @Test
     void theBytesInMemoryAreClearedOnceWritten() throws Exception {
         byte[] keytab = {5, 2, 7, 7};
-        try (TemporaryKeytab ignored = TemporaryKeytab.write(keytab)) {
+        try (TemporaryKeytab written = TemporaryKeytab.write(keytab)) {
+            assertThat(written.path()).hasBinaryContent(new byte[] {5, 2, 7, 7});
             assertThat(keytab).containsOnly(0);
         }
     }
