@@ -223,7 +223,7 @@ class InvalidInputTest {
                 invalid("unknown --spn-service", "--spn-service: invalid value 'HOST': allowed HTTP, WSMAN",
                         "--host", "{host}", "--spn-service", "HOST", "--user", "u@CORP", "--password-env", "PW",
                         "--command", "echo hi"),
-                invalid("--spn-port with ntlm", "--spn-port applies only to --auth kerberos or negotiate",
+                invalid("--spn-port with ntlm", "--spn-port: applies only to auth kerberos or negotiate (auth is ntlm)",
                         "--host", "{host}", "--auth", "ntlm", "--spn-port", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("--report-dir is a file", "--report-dir",

@@ -2,7 +2,6 @@ package io.winrminvoke.plugin;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import hudson.util.Secret;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
@@ -15,6 +14,7 @@ import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.engine.targets.Transport;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,8 +32,9 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs the fan-out on the agent that holds the workspace, so the WinRM traffic leaves from the
- * node the user chose, not from the controller. The password arrives as a {@link Secret} inside
- * the encrypted remoting channel and is only unwrapped here.
+ * node the user chose, not from the controller. The password, SSH key and keytab arrive in a
+ * {@link HostLogin} inside the remoting channel and are only unwrapped here; a keytab is written
+ * to a temporary file for the run and deleted afterwards.
  *
  * <p>Aborting the build interrupts the controller thread waiting in {@code FilePath.act}; remoting
  * then cancels this call, which interrupts the thread running {@link #invoke}, and the engine
@@ -44,17 +45,19 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final InvocationSettings settings;
-    private final String user;
-    private final Secret password;
+    private final AccessSettings access;
+    private final RolloutSettings rollout;
+    private final HostLogin login;
     private final TaskListener listener;
     /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
     private final String toolVersion;
 
-    AgentFleetCallable(InvocationSettings settings, String user, Secret password, TaskListener listener,
-                       String toolVersion) {
+    AgentFleetCallable(InvocationSettings settings, AccessSettings access, RolloutSettings rollout, HostLogin login,
+                       TaskListener listener, String toolVersion) {
         this.settings = settings;
-        this.user = user;
-        this.password = password;
+        this.access = access;
+        this.rollout = rollout;
+        this.login = login;
         this.listener = listener;
         this.toolVersion = toolVersion;
     }
@@ -62,8 +65,10 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     @Override
     public FleetOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        try {
-            return run(workspace, log);
+        try (TemporaryKeytab keytab = TemporaryKeytab.write(login.keytab())) {
+            return run(workspace, log, keytab == null ? null : keytab.path());
+        } catch (InvalidInputException e) {
+            throw e.renamed(AccessSettings.STEP_NAMES);
         } finally {
             // On an agent the Pipeline log is buffered (workflow-api's BufferedBuildListener over a
             // DelayBufferedOutputStream, flushed by a timer): flush so the last [host] lines reach
@@ -72,20 +77,33 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         }
     }
 
-    private FleetOutcome run(File workspace, PrintStream log) throws IOException, InterruptedException {
+    private FleetOutcome run(File workspace, PrintStream log, Path keytab) throws IOException, InterruptedException {
         // every option is validated here, before the run starts: a bad value contacts no host
-        SecretMasker masker = SecretMasker.of(password.getPlainText());
-        CommandSpec command = settings.commandSpec(password.getPlainText());
-        RunOptions options = settings.runOptions(workspace);
-        TargetList targets = readTargets(workspace).distinctByPort(options::portFor);
-        for (String warning : targets.warnings()) {
-            log.println("[winrm-invoke] warning: " + masker.mask(warning));
+        String password = login.plainPassword();
+        SecretMasker masker = password == null ? SecretMasker.of() : SecretMasker.of(password);
+        if (password == null && !InvocationSettings.isBlank(settings.passwordArgument())) {
+            throw new InvalidInputException("passwordArgument: the credentials hold no password to pass"
+                    + " (an SSH key credential, or a keytab logs in)");
         }
-        RunRequest request = new RunRequest(targets.targets(), user, password.getPlainText(), command, options, masker);
+        CommandSpec command = settings.commandSpec(password);
+        RunOptions options = settings.runOptions(workspace, access, rollout, keytab);
+        TargetList targets = readTargets(workspace).distinctByPort(options::portFor);
+        RunRequest request = new RunRequest(targets.targets(), login.user(), password, command, options, masker,
+                login.sshPrivateKey());
+        List<String> warnings = new ArrayList<>(targets.warnings());
+        warnings.addAll(options.rollout().warnings());
+        for (String warning : warnings) {
+            log.println("[winrm-invoke] warning: " + request.masker().mask(warning));
+        }
         FailurePolicy policy = settings.failurePolicy();
         if (settings.skipCertificateCheck()) {
             log.println("[winrm-invoke] WARNING: certificate verification is OFF (skipCertificateCheck);"
                     + " the password can be read by anyone on the network path");
+        }
+        accessWarnings(request, log);
+        if (rollout.dryRun()) {
+            return DryRunLog.print(log, request, effectiveOptions(request),
+                    DryRunLog.sources(settings, access, rollout));
         }
 
         Path reportDir = workspace.toPath().resolve(settings.reportDirOrDefault());
@@ -94,7 +112,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         Instant started = Instant.now().minusSeconds(2);
         RunResult result;
         ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion,
-                effectiveOptions(command, options), masker, false);
+                effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
             result = FleetRunner.run(request, new ConsoleRunListener(log, writer));
@@ -106,12 +124,30 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
 
         List<HostOutcome> hosts = new ArrayList<>();
         result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
-        return new FleetOutcome(hosts, policy.decide(result.summary()).name(), policy.explain(result.summary()),
-                listFiles(reportDir, started));
+        // decide(RunResult): a rollout its budget stopped never passes, whatever the tolerance
+        return new FleetOutcome(hosts, policy.decide(result).name(), policy.explain(result),
+                listFiles(reportDir, started), RolloutSummary.of(result.rollout()), false);
+    }
+
+    /** What the engine says a run with these settings must warn about, once, before it starts (docs/ssh.md, docs/auth.md). */
+    private void accessWarnings(RunRequest request, PrintStream log) {
+        RunOptions options = request.options();
+        if (options.ssh().acceptUnknownHostKey() && options.anyUses(Transport.SSH, request.targets())) {
+            log.println("[winrm-invoke] WARNING: acceptUnknownHostKey: SSH hosts not listed in "
+                    + options.ssh().knownHostsFile() + " are accepted without verification;"
+                    + " each one is named with its key's fingerprint as it connects");
+        }
+        String auth = options.anyUses(Transport.WINRM, request.targets())
+                ? options.auth().warning(request.user(), options.https()) : null;
+        if (auth != null) {
+            log.println("[winrm-invoke] WARNING: allowUnencrypted: " + auth);
+        }
     }
 
     /** What results.json records as the run's options: nothing secret (the masker runs over it once more). */
-    private Map<String, Object> effectiveOptions(CommandSpec command, RunOptions options) {
+    private Map<String, Object> effectiveOptions(RunRequest request) {
+        CommandSpec command = request.command();
+        RunOptions options = request.options();
         Map<String, Object> effective = new LinkedHashMap<>();
         effective.put("command", command.description());
         effective.put("https", options.https());
@@ -127,6 +163,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         effective.put("onFailure", settings.onFailure());
         effective.put("toleratedFailures", settings.toleratedFailures());
         effective.put("toleratedFailurePercent", settings.toleratedFailurePercent());
+        access.describe(request, effective);
+        rollout.describe(options.rollout(), effective);
         return effective;
     }
 

@@ -2,9 +2,12 @@ package io.winrminvoke.plugin;
 
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.engine.result.HostStatus;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.OutputStream;
 import io.winrminvoke.engine.run.RunListener;
+import io.winrminvoke.engine.rollout.Wave;
+import io.winrminvoke.engine.rollout.WaveReport;
 import io.winrminvoke.engine.targets.Target;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -17,6 +20,8 @@ final class ConsoleRunListener implements RunListener {
 
     private final PrintStream log;
     private final RunListener next;
+    /** Set once a wave stopped the rollout: the hosts left get no line each, the wave's line counted them. */
+    private volatile boolean rolloutStopped;
 
     ConsoleRunListener(PrintStream log, RunListener next) {
         this.log = log;
@@ -52,11 +57,36 @@ final class ConsoleRunListener implements RunListener {
 
     @Override
     public void hostFinished(HostResult result, int done, int total) {
+        if (rolloutStopped && result.status() == HostStatus.SKIPPED) {
+            next.hostFinished(result, done, total);
+            return;
+        }
         log.println("[" + result.target().display() + "] " + result.status()
                 + (result.exitCode() == null ? "" : " (exit code " + result.exitCode() + ")")
                 + (result.message() == null || result.status().isSuccess() ? "" : ": " + result.message())
                 + " [" + done + "/" + total + "]");
         next.hostFinished(result, done, total);
+    }
+
+    // Engine notices (an accepted unknown SSH host key) and the waves of a staged run (docs/rollout.md).
+
+    @Override
+    public void notice(Target target, int attempt, String message) {
+        log.println("[" + target.display() + "] warning: " + message);
+        next.notice(target, attempt, message);
+    }
+
+    @Override
+    public void waveStarted(Wave wave, int waveCount) {
+        log.println("[winrm-invoke] " + wave.startingLine(waveCount));
+        next.waveStarted(wave, waveCount);
+    }
+
+    @Override
+    public void waveEnded(WaveReport report) {
+        rolloutStopped = report.decision() == WaveReport.Decision.STOP;
+        log.println("[winrm-invoke] " + report.describe());
+        next.waveEnded(report);
     }
 
     @Override

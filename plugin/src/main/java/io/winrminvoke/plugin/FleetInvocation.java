@@ -1,8 +1,5 @@
 package io.winrminvoke.plugin;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -37,12 +34,17 @@ final class FleetInvocation {
     }
 
     private final InvocationSettings settings;
+    private final AccessSettings access;
+    private final RolloutSettings rollout;
     private final String credentialsId;
     private final boolean archive;
     private final boolean junit;
 
-    FleetInvocation(InvocationSettings settings, String credentialsId, boolean archive, boolean junit) {
+    FleetInvocation(InvocationSettings settings, AccessSettings access, RolloutSettings rollout, String credentialsId,
+                    boolean archive, boolean junit) {
         this.settings = settings;
+        this.access = access;
+        this.rollout = rollout;
         this.credentialsId = credentialsId;
         this.archive = archive;
         this.junit = junit;
@@ -61,23 +63,30 @@ final class FleetInvocation {
             throws IOException, InterruptedException {
         try {
             settings.validate();
+            access.validate();
+            rollout.policy();
         } catch (InvalidInputException e) {
-            throw new AbortException("winrmInvoke: " + e.getMessage());
+            throw new AbortException("winrmInvoke: " + e.renamed(AccessSettings.STEP_NAMES).getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
-        StandardUsernamePasswordCredentials credentials = resolveCredentials(run);
+        HostLogin login = CredentialsLookup.resolve(run, credentialsId, access.keytabCredentialsId());
 
         FleetOutcome outcome;
         try {
             workspace.mkdirs();
-            outcome = workspace.act(new AgentFleetCallable(settings, credentials.getUsername(),
-                    credentials.getPassword(), listener, toolVersion()));
+            outcome = workspace.act(new AgentFleetCallable(settings, access, rollout, login, listener, toolVersion()));
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("winrmInvoke: " + e.getMessage());
+        }
+
+        if (outcome.dryRun()) {
+            listener.getLogger().println("[winrm-invoke] " + outcome.explanation()
+                    + "; no reports, artifacts or test results were written");
+            return results(outcome);
         }
 
         String reportDir = settings.reportDirOrDefault();
@@ -98,7 +107,8 @@ final class FleetInvocation {
             listener.getLogger().println("[winrm-invoke] test results: " + tests.getTotalCount() + " host(s), "
                     + tests.getFailCount() + " failed");
         }
-        run.addAction(new WinRmInvokeAction(outcome.hosts(), outcome.explanation(), archive ? reportDir : null));
+        run.addAction(new WinRmInvokeAction(outcome.hosts(), outcome.explanation(), archive ? reportDir : null,
+                outcome.rollout()));
 
         listener.getLogger().println("[winrm-invoke] " + outcome.explanation());
         FailurePolicy.Verdict verdict = FailurePolicy.Verdict.valueOf(outcome.verdict());
@@ -111,8 +121,19 @@ final class FleetInvocation {
                 unstable.markUnstable(outcome.explanation());
             }
         }
+        return results(outcome);
+    }
+
+    /** One map per host, in input order; a staged run's maps also name the host's {@code wave}. */
+    private static List<Map<String, Object>> results(FleetOutcome outcome) {
         List<Map<String, Object>> results = new ArrayList<>();
-        outcome.hosts().forEach(h -> results.add(h.toMap()));
+        for (int i = 0; i < outcome.hosts().size(); i++) {
+            Map<String, Object> host = outcome.hosts().get(i).toMap();
+            if (outcome.rollout() != null) {
+                host.put("wave", outcome.rollout().waveOf(i));
+            }
+            results.add(host);
+        }
         return results;
     }
 
@@ -124,31 +145,5 @@ final class FleetInvocation {
     private static String toolVersion() {
         PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(FleetInvocation.class);
         return plugin == null ? "unknown" : plugin.getVersion();
-    }
-
-    /**
-     * Resolves the credential as the build's authentication may use it, before any host is
-     * contacted. A missing id and an id of another credential type are told apart so the user
-     * knows what to fix.
-     */
-    private StandardUsernamePasswordCredentials resolveCredentials(Run<?, ?> run) throws AbortException {
-        if (InvocationSettings.isBlank(credentialsId)) {
-            throw new AbortException("winrmInvoke: 'credentialsId' is required (a username/password credential)");
-        }
-        StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(credentialsId,
-                StandardUsernamePasswordCredentials.class, run, List.of());
-        if (c == null) {
-            StandardCredentials other = CredentialsProvider.findCredentialById(credentialsId,
-                    StandardCredentials.class, run, List.of());
-            if (other != null) {
-                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' are of type "
-                        + other.getDescriptor().getDisplayName() + "; a username with password is required");
-            }
-            throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
-                    + "' are available to this build");
-        }
-        // findCredentialById tracks usage only for credentials parameters; record every use
-        CredentialsProvider.track(run, c);
-        return c;
     }
 }

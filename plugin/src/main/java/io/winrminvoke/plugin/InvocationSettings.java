@@ -115,8 +115,12 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         return map;
     }
 
-    /** Builds the engine's options; {@code workspace} resolves a CA certificate path. Unset values keep the engine's defaults. */
-    RunOptions runOptions(File workspace) {
+    /**
+     * Builds the engine's options; {@code workspace} resolves a CA certificate path. Unset values keep the engine's defaults.
+     *
+     * @param keytab the keytab written on the agent for this run, or null
+     */
+    RunOptions runOptions(File workspace, AccessSettings access, RolloutSettings rollout, Path keytab) {
         var retry = RetryPolicy.builder();
         if (retries != null) {
             retry.retries(retries);
@@ -152,6 +156,8 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         if (!isBlank(timeout)) {
             options.overallTimeout(DurationParser.parse(timeout, "timeout"));
         }
+        access.applyTo(options, workspace, keytab);
+        options.rollout(rollout.policy());
         return options.build();
     }
 

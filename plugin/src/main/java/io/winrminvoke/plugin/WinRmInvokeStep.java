@@ -1,8 +1,11 @@
 package io.winrminvoke.plugin;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.FilePath;
@@ -17,6 +20,10 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.rollout.RolloutPolicy;
+import io.winrminvoke.engine.targets.Transport;
+import io.winrminvoke.engine.winrm.AuthMethod;
+import io.winrminvoke.engine.winrm.SpnService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -74,6 +82,21 @@ public class WinRmInvokeStep extends Step {
     private Integer toleratedFailurePercent;
     private boolean archive = true;
     private boolean junit = true;
+    // How hosts are reached and logged in to (docs/auth.md, docs/ssh.md) and how a run rolls out
+    // (docs/rollout.md): plain values, parsed and validated by the engine.
+    private String auth;
+    private String spnService;
+    private boolean spnPort;
+    private boolean spnCanonicalName;
+    private String keytabCredentialsId;
+    private boolean allowUnencrypted;
+    private String transport;
+    private String knownHosts;
+    private boolean acceptUnknownHostKey;
+    private String waves;
+    private String maxFailures;
+    private boolean failFast;
+    private boolean dryRun;
 
     @DataBoundConstructor
     public WinRmInvokeStep(String credentialsId) {
@@ -92,8 +115,17 @@ public class WinRmInvokeStep extends Step {
                 toleratedFailures, toleratedFailurePercent);
     }
 
+    AccessSettings accessSettings() {
+        return new AccessSettings(auth, spnService, spnPort, spnCanonicalName, keytabCredentialsId, allowUnencrypted,
+                transport, knownHosts, acceptUnknownHostKey);
+    }
+
+    RolloutSettings rolloutSettings() {
+        return new RolloutSettings(waves, maxFailures, failFast, dryRun);
+    }
+
     FleetInvocation invocation() {
-        return new FleetInvocation(settings(), credentialsId, archive, junit);
+        return new FleetInvocation(settings(), accessSettings(), rolloutSettings(), credentialsId, archive, junit);
     }
 
     public String getCredentialsId() {
@@ -358,6 +390,129 @@ public class WinRmInvokeStep extends Step {
         this.junit = junit;
     }
 
+    // Accessors of the auth, SSH and rollout options.
+
+    public String getAuth() {
+        return auth;
+    }
+
+    /** {@code basic}, {@code ntlm}, {@code kerberos} or {@code negotiate}; empty = chosen from the user name's form. */
+    @DataBoundSetter
+    public void setAuth(String auth) {
+        this.auth = emptyToNull(auth);
+    }
+
+    public String getSpnService() {
+        return spnService;
+    }
+
+    @DataBoundSetter
+    public void setSpnService(String spnService) {
+        this.spnService = emptyToNull(spnService);
+    }
+
+    public boolean isSpnPort() {
+        return spnPort;
+    }
+
+    @DataBoundSetter
+    public void setSpnPort(boolean spnPort) {
+        this.spnPort = spnPort;
+    }
+
+    public boolean isSpnCanonicalName() {
+        return spnCanonicalName;
+    }
+
+    @DataBoundSetter
+    public void setSpnCanonicalName(boolean spnCanonicalName) {
+        this.spnCanonicalName = spnCanonicalName;
+    }
+
+    public String getKeytabCredentialsId() {
+        return keytabCredentialsId;
+    }
+
+    /** A secret file credential holding a Kerberos keytab for the user of {@code credentialsId}. */
+    @DataBoundSetter
+    public void setKeytabCredentialsId(String keytabCredentialsId) {
+        this.keytabCredentialsId = emptyToNull(keytabCredentialsId);
+    }
+
+    public boolean isAllowUnencrypted() {
+        return allowUnencrypted;
+    }
+
+    @DataBoundSetter
+    public void setAllowUnencrypted(boolean allowUnencrypted) {
+        this.allowUnencrypted = allowUnencrypted;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    /** {@code winrm} (default) or {@code ssh}, for hosts listed without a scheme. */
+    @DataBoundSetter
+    public void setTransport(String transport) {
+        this.transport = emptyToNull(transport);
+    }
+
+    public String getKnownHosts() {
+        return knownHosts;
+    }
+
+    @DataBoundSetter
+    public void setKnownHosts(String knownHosts) {
+        this.knownHosts = emptyToNull(knownHosts);
+    }
+
+    public boolean isAcceptUnknownHostKey() {
+        return acceptUnknownHostKey;
+    }
+
+    @DataBoundSetter
+    public void setAcceptUnknownHostKey(boolean acceptUnknownHostKey) {
+        this.acceptUnknownHostKey = acceptUnknownHostKey;
+    }
+
+    public String getWaves() {
+        return waves;
+    }
+
+    /** Wave sizes, {@code 1,10%,100%}; Pipeline may also pass a list (see the descriptor). */
+    @DataBoundSetter
+    public void setWaves(String waves) {
+        this.waves = emptyToNull(waves);
+    }
+
+    public String getMaxFailures() {
+        return maxFailures;
+    }
+
+    @DataBoundSetter
+    public void setMaxFailures(String maxFailures) {
+        this.maxFailures = emptyToNull(maxFailures);
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -388,8 +543,8 @@ public class WinRmInvokeStep extends Step {
         }
 
         /**
-         * Accepts the Pipeline-friendly shapes {@code hosts: ['a', 'b']} and
-         * {@code arguments: [name: value]} next to the text forms the configuration page uses.
+         * Accepts the Pipeline-friendly shapes {@code hosts: ['a', 'b']}, {@code arguments: [name: value]}
+         * and {@code waves: [1, '10%', '100%']} next to the text forms the configuration page uses.
          */
         @Override
         public Step newInstance(Map<String, Object> arguments) throws Exception {
@@ -399,6 +554,13 @@ public class WinRmInvokeStep extends Step {
             }
             if (args.get("arguments") instanceof Map<?, ?> map) {
                 args.put("arguments", argumentLines(map));
+            }
+            if (args.get("waves") instanceof List<?> list) {
+                // [1, '10%', '100%']: the engine checks each entry is one size, then gives the text form
+                args.put("waves", RolloutPolicy.ofList(list, null, false).wavesText());
+            }
+            if (args.get("maxFailures") instanceof Number budget) {
+                args.put("maxFailures", budget.toString()); // maxFailures: 0, next to maxFailures: '5%'
             }
             return super.newInstance(args);
         }
@@ -443,8 +605,8 @@ public class WinRmInvokeStep extends Step {
             }
             return result
                     .includeEmptyValue()
-                    .includeMatchingAs(authenticationOf(item), item, StandardUsernamePasswordCredentials.class,
-                            List.of(), CredentialsMatchers.always())
+                    .includeMatchingAs(authenticationOf(item), item, StandardUsernameCredentials.class,
+                            List.of(), LOGIN_CREDENTIALS)
                     .includeCurrentValue(credentialsId);
         }
 
@@ -459,11 +621,72 @@ public class WinRmInvokeStep extends Step {
             if (value.startsWith("${") && value.endsWith("}")) {
                 return FormValidation.warning(Messages.WinRmInvokeStep_CredentialsExpression());
             }
-            if (CredentialsProvider.listCredentialsInItem(StandardUsernamePasswordCredentials.class, item,
-                    authenticationOf(item), List.of(), CredentialsMatchers.withId(value)).isEmpty()) {
+            if (CredentialsProvider.listCredentialsInItem(StandardUsernameCredentials.class, item,
+                    authenticationOf(item), List.of(),
+                    CredentialsMatchers.allOf(LOGIN_CREDENTIALS, CredentialsMatchers.withId(value))).isEmpty()) {
                 return FormValidation.error(Messages.WinRmInvokeStep_CredentialsNotFound(value));
             }
             return FormValidation.ok();
+        }
+
+        // Auth, SSH and rollout fields (docs/auth.md, docs/ssh.md, docs/rollout.md).
+
+        /** Secret file credentials (a Kerberos keytab), listed under the same permission rule as the login credentials. */
+        public ListBoxModel doFillKeytabCredentialsIdItems(@AncestorInPath Item item,
+                                                           @QueryParameter String keytabCredentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (!mayListCredentials(item)) {
+                return result.includeCurrentValue(keytabCredentialsId);
+            }
+            return result
+                    .includeEmptyValue()
+                    .includeMatchingAs(authenticationOf(item), item, FileCredentials.class, List.of(),
+                            CredentialsMatchers.always())
+                    .includeCurrentValue(keytabCredentialsId);
+        }
+
+        public ListBoxModel doFillAuthItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add(Messages.WinRmInvokeStep_AuthDefault(), "");
+            for (AuthMethod method : AuthMethod.values()) {
+                items.add(method.optionValue(), method.optionValue());
+            }
+            return items;
+        }
+
+        public ListBoxModel doFillSpnServiceItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (SpnService service : SpnService.values()) {
+                items.add(service.name(), service == SpnService.HTTP ? "" : service.name());
+            }
+            return items;
+        }
+
+        public ListBoxModel doFillTransportItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (Transport t : Transport.values()) {
+                items.add(t.scheme(), t == Transport.WINRM ? "" : t.scheme());
+            }
+            return items;
+        }
+
+        @POST
+        public FormValidation doCheckWaves(@QueryParameter String value) {
+            return checkRollout(() -> RolloutPolicy.of(value, null, false));
+        }
+
+        @POST
+        public FormValidation doCheckMaxFailures(@QueryParameter String value) {
+            return checkRollout(() -> RolloutPolicy.of(null, value, false));
+        }
+
+        private static FormValidation checkRollout(Runnable parse) {
+            try {
+                parse.run();
+                return FormValidation.ok();
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         public ListBoxModel doFillOnFailureItems() {
@@ -517,6 +740,11 @@ public class WinRmInvokeStep extends Step {
                 return FormValidation.error(e.getMessage());
             }
         }
+
+        /** What logs in to the hosts: a username with password, or an SSH username with private key. */
+        private static final CredentialsMatcher LOGIN_CREDENTIALS = CredentialsMatchers.anyOf(
+                CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                CredentialsMatchers.instanceOf(SSHUserPrivateKey.class));
 
         private static boolean mayListCredentials(Item item) {
             if (item == null) {

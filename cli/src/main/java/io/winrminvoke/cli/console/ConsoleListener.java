@@ -102,8 +102,7 @@ public final class ConsoleListener implements RunListener {
     public synchronized void waveStarted(Wave wave, int waveCount) {
         wavePrefix = "wave " + wave.number() + "/" + waveCount + ", ";
         if (live) {
-            printLine("wave " + wave.number() + "/" + waveCount + ": " + wave.hosts()
-                    + (wave.hosts() == 1 ? " host" : " hosts") + " starting");
+            printLine(wave.startingLine(waveCount));
         }
     }
 

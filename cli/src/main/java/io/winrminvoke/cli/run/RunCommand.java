@@ -22,10 +22,7 @@ import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
-import io.winrminvoke.engine.winrm.AuthMethod;
 import io.winrminvoke.engine.winrm.AuthSettings;
-import io.winrminvoke.engine.winrm.KerberosSettings;
-import io.winrminvoke.engine.winrm.SpnService;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -466,15 +463,8 @@ public final class RunCommand implements Callable<Integer> {
         if (keytab != null) {
             InputFiles.requireReadable(keytab, "--keytab");
         }
-        AuthMethod method = auth == null ? null : AuthMethod.parse(auth, "--auth");
-        SpnService service = spnService == null ? SpnService.HTTP : SpnService.parse(spnService, "--spn-service");
-        if ((spnService != null || spnWithPort || spnCanonicalName)
-                && (method == AuthMethod.BASIC || method == AuthMethod.NTLM)) {
-            throw new InvalidInputException((spnService != null ? "--spn-service" : spnWithPort ? "--spn-port"
-                    : "--spn-canonical-name") + " applies only to --auth kerberos or negotiate (got --auth " + auth + ")");
-        }
-        return OptionNames.translate(() -> new AuthSettings(method, new KerberosSettings(kerberosTicketCache, keytab,
-                service, spnWithPort, spnCanonicalName), allowUnencrypted));
+        return OptionNames.translate(() -> AuthSettings.fromOptions(auth, spnService, spnWithPort, spnCanonicalName,
+                kerberosTicketCache, keytab, allowUnencrypted));
     }
 
     private RunOptions runOptions(TlsSettings tls, AuthSettings authSettings) {

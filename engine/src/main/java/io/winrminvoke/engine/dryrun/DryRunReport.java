@@ -10,6 +10,7 @@ import io.winrminvoke.engine.rollout.WavePlan;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,6 +79,9 @@ public final class DryRunReport {
     }
 
     private static String url(Target target, RunOptions options) {
+        if (options.transportFor(target) == Transport.SSH) {
+            return "ssh://" + target.hostForUrl() + ":" + options.portFor(target);
+        }
         return (options.https() ? "https" : "http") + "://" + target.hostForUrl() + ":" + options.portFor(target)
                 + "/wsman";
     }
@@ -86,10 +90,12 @@ public final class DryRunReport {
         if (target.hasPort()) {
             return "port from the host entry";
         }
-        if (options.port() != null) {
+        Transport transport = options.transportFor(target);
+        // the run's port applies to the hosts of the run's transport only (RunOptions#portFor)
+        if (options.port() != null && transport == options.transport()) {
             return "port from " + sources.getOrDefault("port", OptionSource.DEFAULT).describe();
         }
-        return "default port for " + (options.https() ? "HTTPS" : "HTTP");
+        return "default port for " + (transport == Transport.SSH ? "SSH" : options.https() ? "HTTPS" : "HTTP");
     }
 
     private static void budget(RolloutPolicy rollout, List<String> lines) {

@@ -44,6 +44,32 @@ public record RolloutReport(RolloutPolicy policy, WavePlan plan, List<WaveReport
     }
 
     /**
+     * The line heading wave {@code wave} (1-based) where hosts are listed by wave (the plugin's
+     * build page): the wave's progress line if it ended, else why its hosts did not all run.
+     * Empty for an unstaged run.
+     */
+    public String waveLine(int wave) {
+        if (!staged()) {
+            return "";
+        }
+        for (WaveReport report : waves) {
+            if (report.wave() == wave) {
+                return report.describe();
+            }
+        }
+        Wave planned = plan.waves().get(wave - 1);
+        String head = "wave " + wave + "/" + plan.size() + ": " + planned.hosts()
+                + (planned.hosts() == 1 ? " host, " : " hosts, ");
+        if (stopped()) {
+            return head + "not attempted (" + stopReason + ")";
+        }
+        if (interrupted != null) {
+            return head + (wave == waves.size() + 1 ? "interrupted: " : "not started: ") + interrupted;
+        }
+        return head + "not run";
+    }
+
+    /**
      * One line for summaries, reports and the build page; empty for an unstaged run. E.g.
      * {@code rollout stopped after wave 3 (4 of 30 failed, budget 5%): 70 hosts not attempted}.
      */

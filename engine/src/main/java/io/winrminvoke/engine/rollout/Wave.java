@@ -17,4 +17,9 @@ public record Wave(int number, int firstHost, int hosts) {
     public boolean contains(int hostIndex) {
         return hostIndex >= firstHost && hostIndex < endHost();
     }
+
+    /** The line a console prints as the wave starts: {@code wave 2/4: 30 hosts starting}. */
+    public String startingLine(int waveCount) {
+        return "wave " + number + "/" + waveCount + ": " + hosts + (hosts == 1 ? " host" : " hosts") + " starting";
+    }
 }

@@ -1,6 +1,7 @@
 package io.winrminvoke.engine.winrm;
 
 import io.winrminvoke.engine.InvalidInputException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,38 @@ public record AuthSettings(AuthMethod method, KerberosSettings kerberos, boolean
             throw new InvalidInputException((kerberos.keytab() != null ? "kerberosKeytab" : "kerberosTicketCache")
                     + ": applies only to auth kerberos or negotiate (auth is " + method.optionValue() + ")");
         }
+    }
+
+    /** Option names of {@link #fromOptions}, as the CLI (translated to its flags) and the plugin expose them. */
+    public static final String AUTH = "auth";
+    public static final String SPN_SERVICE = "spnService";
+    public static final String SPN_PORT = "spnPort";
+    public static final String SPN_CANONICAL_NAME = "spnCanonicalName";
+
+    /**
+     * The settings from the options a user typed (the CLI's flags, the plugin's step parameters):
+     * one rule for both front ends. SPN options ask for a Kerberos ticket, so they are refused
+     * with {@code basic} and {@code ntlm}.
+     *
+     * @param method            {@code basic}, {@code ntlm}, {@code kerberos}, {@code negotiate}; null or blank = by user name
+     * @param spnService        {@code HTTP} or {@code WSMAN}; null or blank = HTTP
+     * @param ticketCache       a Kerberos ticket cache, or null
+     * @param keytab            a keytab, or null
+     * @throws InvalidInputException naming the option, the bad value and what is allowed
+     */
+    public static AuthSettings fromOptions(String method, String spnService, boolean spnWithPort,
+                                           boolean spnCanonicalName, Path ticketCache, Path keytab,
+                                           boolean basicOverHttp) {
+        AuthMethod chosen = method == null || method.isBlank() ? null : AuthMethod.parse(method, AUTH);
+        boolean serviceGiven = spnService != null && !spnService.isBlank();
+        SpnService service = serviceGiven ? SpnService.parse(spnService, SPN_SERVICE) : SpnService.HTTP;
+        if ((serviceGiven || spnWithPort || spnCanonicalName)
+                && (chosen == AuthMethod.BASIC || chosen == AuthMethod.NTLM)) {
+            throw new InvalidInputException((serviceGiven ? SPN_SERVICE : spnWithPort ? SPN_PORT : SPN_CANONICAL_NAME)
+                    + ": applies only to auth kerberos or negotiate (auth is " + chosen.optionValue() + ")");
+        }
+        return new AuthSettings(chosen, new KerberosSettings(ticketCache, keytab, service, spnWithPort,
+                spnCanonicalName), basicOverHttp);
     }
 
     /** The default: the method follows the user name's form. */

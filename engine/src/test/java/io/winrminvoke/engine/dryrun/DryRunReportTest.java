@@ -8,13 +8,18 @@ import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.rollout.RolloutPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.ssh.SshSettings;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.TargetParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DryRunReportTest {
 
@@ -62,6 +67,22 @@ class DryRunReportTest {
         assertThat(lines).contains("Targets: 1 host, one wave (no waves given)",
                 "    web01  http://web01:15985/wsman  (port from file @args (--port))",
                 "Failure budget: none");
+    }
+
+    @Test
+    void anSshTargetShowsItsSshAddressAndTheRunsPortOnlyForHostsOfTheRunsTransport(@TempDir Path dir)
+            throws IOException {
+        Path knownHosts = Files.createFile(dir.resolve("known_hosts"));
+        RunOptions options = RunOptions.builder().port(15985).ssh(new SshSettings(knownHosts, false)).build();
+        RunRequest request = request(hosts("ssh://web05", "web06", "ssh://web07:2222"), CommandSpec.commandLine("ver"),
+                options);
+
+        List<String> lines = DryRunReport.render(request, Map.of(), Map.of("port", OptionSource.flag("--port")));
+
+        assertThat(lines).contains(
+                "    ssh://web05       ssh://web05:22  (default port for SSH)",
+                "    web06             http://web06:15985/wsman  (port from flag --port)",
+                "    ssh://web07:2222  ssh://web07:2222  (port from the host entry)");
     }
 
     @Test

@@ -166,4 +166,32 @@ class RolloutTrackerTest {
         assertThat(report.waveOf(50)).isEqualTo(3);
         assertThat(RolloutReport.unstaged(3).summary()).isEmpty();
     }
+
+    @Test
+    void everyWaveHasAHeadingLineTheOnesAfterAStopSayWhyTheyDidNotRun() {
+        RolloutTracker tracker = tracker("1,10%,100%", "0", 20);
+        wave(tracker, 1, 1);
+
+        RolloutReport report = tracker.report(null);
+
+        assertThat(report.waveLine(1)).isEqualTo("wave 1/3: 1 host, 0 ok, 1 failed, budget 0 exceeded: "
+                + "stopping, 19 hosts not attempted");
+        assertThat(report.waveLine(2)).isEqualTo("wave 2/3: 2 hosts, not attempted (rollout stopped after wave 1 "
+                + "(1 of 1 failed, budget 0))");
+        assertThat(report.waveLine(3)).isEqualTo("wave 3/3: 17 hosts, not attempted (rollout stopped after wave 1 "
+                + "(1 of 1 failed, budget 0))");
+    }
+
+    @Test
+    void anInterruptedRolloutNamesTheWaveItStoppedInAndTheOnesNeverStarted() {
+        RolloutTracker tracker = tracker("2", "1", 6);
+        wave(tracker, 1, 0);
+
+        RolloutReport report = tracker.report("run cancelled");
+
+        assertThat(report.waveLine(1)).isEqualTo("wave 1/3: 2 hosts, 2 ok, 0 failed, budget 1: continuing");
+        assertThat(report.waveLine(2)).isEqualTo("wave 2/3: 2 hosts, interrupted: run cancelled");
+        assertThat(report.waveLine(3)).isEqualTo("wave 3/3: 2 hosts, not started: run cancelled");
+        assertThat(RolloutReport.unstaged(3).waveLine(1)).isEmpty();
+    }
 }

@@ -64,4 +64,12 @@ class WavePlanTest {
         assertThat(RolloutPolicy.of("1,10%,100%", null, false).plan(500).sizesText()).isEqualTo("1, 50, 449");
         assertThat(RolloutPolicy.of("1,5,10", null, false).plan(30).sizesText()).isEqualTo("1, 5, 10 x 2, 4");
     }
+
+    @Test
+    void aStartingWaveIsAnnouncedWithItsNumberAndSize() {
+        WavePlan plan = WavePlan.of(RolloutPolicy.of("1,10", null, false).waves(), 11);
+
+        assertThat(plan.waves().get(0).startingLine(plan.size())).isEqualTo("wave 1/2: 1 host starting");
+        assertThat(plan.waves().get(1).startingLine(plan.size())).isEqualTo("wave 2/2: 10 hosts starting");
+    }
 }

@@ -113,4 +113,29 @@ class AuthSettingsTest {
         assertThat(settings.auth().method()).isEqualTo(AuthMethod.NTLM);
         assertThat(settings.toString()).contains("auth=ntlm").doesNotContain("pa55word");
     }
+
+    @Test
+    void optionsAsTypedBuildTheSettingsAndSpnOptionsNeedAKerberosMethod() {
+        AuthSettings byName = AuthSettings.fromOptions(null, " ", false, false, null, null, false);
+        assertThat(byName.method()).isNull();
+        assertThat(byName.methodFor("deploy@CORP.EXAMPLE.COM")).isEqualTo(AuthMethod.NEGOTIATE);
+
+        AuthSettings kerberos = AuthSettings.fromOptions("Kerberos", "wsman", true, true, null, Path.of("k.keytab"),
+                false);
+        assertThat(kerberos.method()).isEqualTo(AuthMethod.KERBEROS);
+        assertThat(kerberos.kerberos().spnFor("web01", 5985)).isEqualTo("WSMAN/web01:5985");
+        assertThat(kerberos.kerberos().canonicalHostName()).isTrue();
+        assertThat(kerberos.kerberos().keytab()).isEqualTo(Path.of("k.keytab"));
+
+        assertThat(AuthSettings.fromOptions("basic", null, false, false, null, null, true).basicOverHttp()).isTrue();
+        assertThatThrownBy(() -> AuthSettings.fromOptions("ntlm", null, true, false, null, null, false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("spnPort: applies only to auth kerberos or negotiate (auth is ntlm)");
+        assertThatThrownBy(() -> AuthSettings.fromOptions("basic", "WSMAN", false, false, null, null, false))
+                .hasMessage("spnService: applies only to auth kerberos or negotiate (auth is basic)");
+        assertThatThrownBy(() -> AuthSettings.fromOptions("negotiate", "HOST", false, false, null, null, false))
+                .hasMessage("spnService: invalid value 'HOST': allowed HTTP, WSMAN");
+        assertThatThrownBy(() -> AuthSettings.fromOptions("digest", null, false, false, null, null, false))
+                .hasMessage("auth: invalid value 'digest': allowed basic, ntlm, kerberos, negotiate");
+    }
 }

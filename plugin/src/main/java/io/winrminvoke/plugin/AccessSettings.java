@@ -1,0 +1,75 @@
+package io.winrminvoke.plugin;
+
+import io.winrminvoke.engine.options.RunOptions;
+import io.winrminvoke.engine.run.RunRequest;
+import io.winrminvoke.engine.ssh.SshSettings;
+import io.winrminvoke.engine.targets.Transport;
+import io.winrminvoke.engine.winrm.AuthSettings;
+import java.io.File;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How the hosts are reached and logged in to, as the step's plain values (docs/auth.md,
+ * docs/ssh.md): the WinRM authentication method and its Kerberos options, and the transport with
+ * SSH host key verification. The engine parses and validates each value; the secrets (password,
+ * key, keytab) are resolved from the credentials ids by {@link CredentialsLookup} and travel
+ * separately in {@link HostLogin}.
+ */
+record AccessSettings(String auth, String spnService, boolean spnPort, boolean spnCanonicalName,
+                      String keytabCredentialsId, boolean allowUnencrypted, String transport, String knownHosts,
+                      boolean acceptUnknownHostKey) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Engine setting names in messages, as the step calls the option. */
+    static final Map<String, String> STEP_NAMES = Map.of(
+            "basicOverHttp", "allowUnencrypted",
+            "kerberosKeytab", "keytabCredentialsId",
+            "overallTimeout", "timeout");
+
+    /** Checks what needs no agent: a bad value contacts no host. */
+    void validate() {
+        // a placeholder path: only whether a keytab is given matters to the checks
+        authSettings(InvocationSettings.isBlank(keytabCredentialsId) ? null : Path.of("keytab"));
+        if (!InvocationSettings.isBlank(transport)) {
+            Transport.parse(transport, "transport");
+        }
+    }
+
+    /** @param keytab the keytab written on the agent for this run, or null */
+    AuthSettings authSettings(Path keytab) {
+        return AuthSettings.fromOptions(auth, spnService, spnPort, spnCanonicalName, null, keytab, allowUnencrypted);
+    }
+
+    /** Adds these settings to the run's options; a relative {@code knownHosts} is a workspace path. */
+    void applyTo(RunOptions.Builder options, File workspace, Path keytab) {
+        options.auth(authSettings(keytab));
+        if (!InvocationSettings.isBlank(transport)) {
+            options.transport(Transport.parse(transport, "transport"));
+        }
+        // the engine checks the file is readable, before any host is contacted
+        Path file = InvocationSettings.isBlank(knownHosts) ? null : workspace.toPath().resolve(knownHosts.trim());
+        options.ssh(new SshSettings(file, acceptUnknownHostKey));
+    }
+
+    /** What results.json and the dry run record of these settings: names and switches, never a secret. */
+    void describe(RunRequest request, Map<String, Object> effective) {
+        RunOptions options = request.options();
+        effective.put("transport", options.transport().scheme());
+        if (options.anyUses(Transport.WINRM, request.targets())) {
+            effective.put("auth", options.auth().methodFor(request.user()).optionValue());
+            effective.put("spnService", options.auth().kerberos().spnService().name());
+            effective.put("spnPort", spnPort);
+            effective.put("spnCanonicalName", spnCanonicalName);
+            effective.put("keytabCredentialsId", keytabCredentialsId);
+            effective.put("allowUnencrypted", allowUnencrypted);
+        }
+        if (options.anyUses(Transport.SSH, request.targets())) {
+            effective.put("knownHosts", options.ssh().knownHostsFile().toString());
+            effective.put("acceptUnknownHostKey", acceptUnknownHostKey);
+            effective.put("sshKey", request.sshKey() != null ? "from credentials" : null);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.winrminvoke.plugin;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.util.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+
+/**
+ * Resolves the step's credentials as the build's authentication may use them, on the controller,
+ * before any host is contacted, and records each use on the build: {@code credentialsId} (a
+ * username with password, or an SSH username with private key) and {@code keytabCredentialsId}
+ * (a secret file holding a Kerberos keytab). A missing id and an id of another type are told
+ * apart so the user knows what to fix.
+ */
+final class CredentialsLookup {
+
+    private CredentialsLookup() {
+    }
+
+    static HostLogin resolve(Run<?, ?> run, String credentialsId, String keytabCredentialsId)
+            throws IOException {
+        if (InvocationSettings.isBlank(credentialsId)) {
+            throw new AbortException("winrmInvoke: 'credentialsId' is required (a username/password credential,"
+                    + " or an SSH username with private key)");
+        }
+        StandardUsernameCredentials c = CredentialsProvider.findCredentialById(credentialsId,
+                StandardUsernameCredentials.class, run, List.of());
+        if (!(c instanceof StandardUsernamePasswordCredentials) && !(c instanceof SSHUserPrivateKey)) {
+            StandardCredentials other = c != null ? c
+                    : CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run, List.of());
+            if (other != null) {
+                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' are of type "
+                        + other.getDescriptor().getDisplayName() + "; a username with password is required"
+                        + " (or, for SSH hosts, an SSH username with private key)");
+            }
+            throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
+                    + "' are available to this build");
+        }
+        // findCredentialById tracks usage only for credentials parameters; record every use
+        CredentialsProvider.track(run, c);
+        byte[] keytab = keytab(run, keytabCredentialsId);
+        if (c instanceof SSHUserPrivateKey key) {
+            List<String> keys = key.getPrivateKeys();
+            if (keys.isEmpty()) {
+                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' hold no private key");
+            }
+            // the engine tries one key; an SSH credential with several keys gives its first
+            return new HostLogin(key.getUsername(), null, Secret.fromString(keys.get(0)),
+                    key.getPassphrase(), keytab);
+        }
+        StandardUsernamePasswordCredentials password = (StandardUsernamePasswordCredentials) c;
+        // with a keytab the WinRM hosts log in with it; the engine refuses a password next to it
+        return new HostLogin(password.getUsername(), keytab != null ? null : password.getPassword(), null, null,
+                keytab);
+    }
+
+    private static byte[] keytab(Run<?, ?> run, String keytabCredentialsId) throws IOException {
+        if (InvocationSettings.isBlank(keytabCredentialsId)) {
+            return null;
+        }
+        FileCredentials file = CredentialsProvider.findCredentialById(keytabCredentialsId, FileCredentials.class,
+                run, List.of());
+        if (file == null) {
+            throw new AbortException("winrmInvoke: keytabCredentialsId: no secret file credentials with id '"
+                    + keytabCredentialsId + "' are available to this build");
+        }
+        CredentialsProvider.track(run, file);
+        try (InputStream in = file.getContent()) {
+            return in.readAllBytes();
+        }
+    }
+}
