@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Runs one command or PowerShell script on every host and writes a report directory.",
         footer = {"",
-                "Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).",
+                "Durations: 500ms, 30s, 5m, 1h, 30d or ISO-8601 (PT30S).",
                 "Options can also come from a file of arguments: @FILE (one or more per line).",
                 "Exit status: 0 every host succeeded (--dry-run: the inputs are valid); 1 at least one host "
                         + "did not; 2 invalid input (no host contacted)."})
@@ -215,6 +215,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop the rollout at the first failed host (--max-failures 0); hosts in flight finish.")
     boolean failFast;
 
+    @Option(names = "--auth-failure-limit", paramLabel = "N",
+            description = "Once N hosts have refused the credentials, no further host is tried with them and the rest "
+                    + "end SKIPPED, so a wrong password cannot lock a domain account out (default "
+                    + RunOptions.DEFAULT_AUTH_FAILURE_LIMIT + "; 0 = no limit).")
+    Integer authFailureLimit;
+
     @Option(names = "--dry-run",
             description = "Validate everything and contact nothing: print the targets, the waves, the options and "
                     + "where each came from, and the command line every host would receive; exit 0 if valid.")
@@ -232,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep-reports-for", paramLabel = "DURATION",
             description = "After the run, delete report directories next to this one older than DURATION "
-                    + "(e.g. 720h or P30D; only directories this tool created).")
+                    + "(e.g. 30d or P30D; only directories this tool created).")
     String keepReportsFor;
 
     @Option(names = "--ca-file", paramLabel = "PEM",
@@ -478,7 +484,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions runOptions(TlsSettings tls, AuthSettings authSettings) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings);
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings)
+                .labels(OptionNames.labels());
+        if (authFailureLimit != null) {
+            builder.authFailureLimit(authFailureLimit);
+        }
         ssh.applyTo(builder);
         if (throttle != null) {
             builder.throttle(throttle);
@@ -605,6 +615,7 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("waves", rollout.waves().isEmpty() ? null : rollout.wavesText());
         effective.put("maxFailures", rollout.maxFailures() == null ? null : rollout.maxFailures().toString());
         effective.put("failFast", failFast);
+        effective.put("authFailureLimit", options.authFailureLimit());
         return effective;
     }
 }

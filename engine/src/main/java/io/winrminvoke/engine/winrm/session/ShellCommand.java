@@ -36,6 +36,8 @@ final class ShellCommand implements RemoteCommand {
     private final RequestBounds bounds;
     private final String shellId;
     private final String commandId;
+    /** Named in the message when a shell may outlive the stop. */
+    private final String host;
     private final Consumer<ShellCommand> onStopped;
 
     private final Object lock = new Object();
@@ -45,9 +47,10 @@ final class ShellCommand implements RemoteCommand {
     /** Whether the host answered the stop's Signal and Delete (so the command is known to be gone). */
     private volatile boolean stopConfirmed;
 
-    ShellCommand(WsmanChannel channel, RequestBounds bounds, String shellId, String commandId,
+    ShellCommand(WsmanChannel channel, RequestBounds bounds, String shellId, String commandId, String host,
                  Consumer<ShellCommand> onStopped) {
         this.channel = channel;
+        this.host = host;
         this.bounds = bounds;
         this.shellId = shellId;
         this.commandId = commandId;
@@ -188,7 +191,7 @@ final class ShellCommand implements RemoteCommand {
     private WinRmException commandTimeout() {
         stop(bounds.cleanup());
         return new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
-                WinRmFailures.stopOutcome(stopConfirmed));
+                WinRmFailures.stopOutcome(stopConfirmed, shellId, host));
     }
 
     /** Waits (bounded) until a concurrent stop has sent its Delete, so callers see a finished state. */
@@ -196,7 +199,7 @@ final class ShellCommand implements RemoteCommand {
         synchronized (lock) {
             awaitStopped();
         }
-        return WinRmFailures.terminated(stopConfirmed);
+        return WinRmFailures.terminated(stopConfirmed, shellId, host);
     }
 
     /**

@@ -8,6 +8,9 @@ import io.winrminvoke.engine.winrm.transport.auth.ConnectionAuthenticator;
 import io.winrminvoke.engine.winrm.transport.auth.WireReply;
 import io.winrminvoke.engine.winrm.transport.auth.WireRequest;
 import java.io.IOException;
+import java.net.URI;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.URIScheme;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,18 +86,29 @@ final class ConnectionSlot {
             open.close(CloseMode.IMMEDIATE);
             open = null;
         }
-        if (open == null) {
+        boolean fresh = open == null;
+        if (fresh) {
             open = connect(timeouts, cancelled);
         }
         open.setSocketTimeout(atLeastOneMilli(timeouts.response().toMillis()));
         ManagedHttpClientConnection wire = open;
-        return authenticator.exchange(envelope, request -> {
-            // An abort closes the connection; checking here keeps a later leg from opening another.
-            if (cancelled.getAsBoolean()) {
-                throw new InterruptedIOException("request cancelled");
+        try {
+            return authenticator.exchange(envelope, request -> {
+                // An abort closes the connection; checking here keeps a later leg from opening another.
+                if (cancelled.getAsBoolean()) {
+                    throw new InterruptedIOException("request cancelled");
+                }
+                return send(wire, request);
+            });
+        } catch (NoHttpResponseException e) {
+            // A new plain connection closed before any answer: a TLS listener does exactly that.
+            URI endpoint = URI.create(target.toURI());
+            if (fresh && !cancelled.getAsBoolean() && URIScheme.HTTP.same(target.getSchemeName())
+                    && SchemeMixUp.speaksTls(endpoint, timeouts.connect())) {
+                throw SchemeMixUp.tlsAnsweredHttp(endpoint, e);
             }
-            return send(wire, request);
-        });
+            throw e;
+        }
     }
 
     private ManagedHttpClientConnection connect(RequestTimeouts timeouts, BooleanSupplier cancelled)
