@@ -47,6 +47,8 @@ public final class SimulatedHost {
 
     private int port;
     private HttpServer server;
+    /** In front of a plain-HTTP server: answers TLS (and other non-HTTP) bytes as HTTP.sys does. */
+    private HttpSysFront front;
     private ServerSocketChannel silentSocket;
 
     SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
@@ -124,6 +126,10 @@ public final class SimulatedHost {
 
     /** Closes the port: new connections are refused and open ones are cut. Shells survive. */
     public synchronized void stopListening() {
+        if (front != null) {
+            front.close();
+            front = null;
+        }
         if (server != null) {
             server.stop(0);
             server = null;
@@ -167,17 +173,23 @@ public final class SimulatedHost {
             }
             HttpServer s;
             if (https) {
+                // The JDK's TLS stack closes a connection that starts in plain HTTP, as Schannel does.
                 HttpsServer hs = HttpsServer.create(address, BACKLOG);
                 hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
                 s = hs;
             } else {
-                s = HttpServer.create(address, BACKLOG);
+                s = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), BACKLOG);
             }
             s.setExecutor(requestThreads);
             s.createContext("/", endpoint);
             s.start();
             server = s;
-            port = s.getAddress().getPort();
+            if (https) {
+                port = s.getAddress().getPort();
+            } else {
+                front = new HttpSysFront(name, port, BACKLOG, s.getAddress());
+                port = front.port();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot listen on " + address, e);
         }

@@ -42,7 +42,8 @@ final class OptionNames {
             Map.entry("failFast", "--fail-fast"),
             Map.entry("authFailureLimit", "--auth-failure-limit"),
             Map.entry("https", "--https"),
-            Map.entry("trustedCaPem", "--ca-file"));
+            Map.entry("trustedCaPem", "--ca-file"),
+            Map.entry("reportName", "--report-name"));
 
     /** Setting names that engine messages quote in their text (not only as their leading name). */
     private static final Map<String, String> QUOTED_SETTINGS = Map.of(

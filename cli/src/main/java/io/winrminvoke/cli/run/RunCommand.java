@@ -12,6 +12,7 @@ import io.winrminvoke.engine.powershell.ScriptFileText;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
+import io.winrminvoke.engine.report.ReportName;
 import io.winrminvoke.engine.report.retention.RetentionPolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
@@ -231,6 +232,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: a new winrm-invoke-<UTC time> directory under ./winrm-invoke-reports).")
     Path reportDir;
 
+    @Option(names = "--report-name", paramLabel = "NAME",
+            description = "Name of this run's reports: the JUnit suite, the prefix of the report files "
+                    + "(NAME-results.json, NAME-junit.xml, ...) and of the default report directory, so several runs "
+                    + "of one build keep separate test results; letters, digits, '.', '_', '-' (default "
+                    + "winrm-invoke, standard file names).")
+    String reportName;
+
     @Option(names = "--keep-reports", paramLabel = "N",
             description = "After the run, delete all but the newest N report directories next to this one "
                     + "(only directories this tool created).")
@@ -310,6 +318,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<RunInvocation> toInvocation(String password) {
+        ReportName name = reportName == null ? ReportName.DEFAULT : OptionNames.translate(() -> new ReportName(reportName));
         CommandSpec commandSpec = commandSpec(password);
         RunOptions options = runOptions(tlsSettings(), authSettings());
         RetentionPolicy retention = retention();
@@ -327,12 +336,14 @@ public final class RunCommand implements Callable<Integer> {
         // readable, the key decrypts) run here, still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
                 commandSpec, options, SecretMasker.of(secrets), key));
-        Path chosen = ReportDirectoryOption.choose(reportDir);
+        Path chosen = ReportDirectoryOption.choose(reportDir, name);
         Path reports = dryRun ? chosen : ReportDirectoryOption.create(chosen);
         List<String> warnings = new ArrayList<>(targets.warnings());
         warnings.addAll(options.rollout().warnings());
-        return Optional.of(new RunInvocation(request, warnings, reports, quiet, csvByteOrderMark,
-                effectiveOptions(request), retention));
+        Map<String, Object> effective = effectiveOptions(request);
+        effective.put("reportName", name.value());
+        return Optional.of(new RunInvocation(request, warnings, reports, name, quiet, csvByteOrderMark, effective,
+                retention));
     }
 
     private CommandSpec commandSpec(String password) {
