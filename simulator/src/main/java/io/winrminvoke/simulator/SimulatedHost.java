@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,8 @@ public final class SimulatedHost {
     /** In front of a plain-HTTP server: answers TLS (and other non-HTTP) bytes as HTTP.sys does. */
     private HttpSysFront front;
     private ServerSocketChannel silentSocket;
+    /** A refusing host's port, bound and not listening (the kernel refuses), so no other host takes it. */
+    private Socket reservation;
 
     SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
                   RequestLog log, WireLog wireLog, KerberosService kerberos, Counters fleetCounters,
@@ -76,7 +79,8 @@ public final class SimulatedHost {
 
     synchronized void start() {
         if (behaviour.refuse()) {
-            port = reservePort();
+            reservation = reservePort();
+            port = reservation.getLocalPort();
         } else {
             listen();
         }
@@ -158,10 +162,12 @@ public final class SimulatedHost {
 
     synchronized void close() {
         stopListening();
+        releaseReservation();
         service.closeAll();
     }
 
     private void listen() {
+        releaseReservation();
         InetSocketAddress address = new InetSocketAddress(LOOPBACK, port);
         try {
             if (behaviour.hangConnection()) {
@@ -195,13 +201,28 @@ public final class SimulatedHost {
         }
     }
 
-    /** A port nothing listens on: bound once to get a free one, then closed. */
-    private static int reservePort() {
-        try (ServerSocketChannel ch = ServerSocketChannel.open()) {
-            ch.bind(new InetSocketAddress(LOOPBACK, 0));
-            return ((InetSocketAddress) ch.getLocalAddress()).getPort();
+    /**
+     * A port nothing listens on. It stays bound: a port merely found free and closed again could
+     * be handed to the next host that binds port 0, and the refusing host would answer after all.
+     */
+    private static Socket reservePort() {
+        try {
+            Socket reserved = new Socket();
+            reserved.bind(new InetSocketAddress(LOOPBACK, 0));
+            return reserved;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free loopback port", e);
+        }
+    }
+
+    private void releaseReservation() {
+        if (reservation != null) {
+            try {
+                reservation.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+            reservation = null;
         }
     }
 
