@@ -86,6 +86,9 @@ final class ShellCommand implements RemoteCommand {
             int exitCode = receiveUntilDone(sink, deadline);
             stop(bounds.normal());
             return exitCode;
+        } catch (WinRmException e) {
+            stop(bounds.cleanup());
+            throw WinRmFailures.unlessConfirmed(e, stopConfirmed, shellId, host);
         } finally {
             // Failed, timed out or the sink threw: the shell must not outlive this call.
             stop(bounds.cleanup());
@@ -190,8 +193,8 @@ final class ShellCommand implements RemoteCommand {
 
     private WinRmException commandTimeout() {
         stop(bounds.cleanup());
-        return new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
-                WinRmFailures.stopOutcome(stopConfirmed, shellId, host));
+        return WinRmFailures.unlessConfirmed(new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
+                WinRmFailures.stopOutcome(stopConfirmed)), stopConfirmed, shellId, host);
     }
 
     /** Waits (bounded) until a concurrent stop has sent its Delete, so callers see a finished state. */

@@ -33,14 +33,19 @@ final class WinRmFailures {
 
     /** A running command was stopped from outside. */
     static WinRmException terminated(boolean confirmed, String shellId, String host) {
-        return new WinRmException(FailureKind.CANCELLED, true, stopOutcome(confirmed, shellId, host));
+        return unlessConfirmed(new WinRmException(FailureKind.CANCELLED, true, stopOutcome(confirmed)), confirmed,
+                shellId, host);
+    }
+
+    /** {@code e}, saying that the shell may still be open unless the host confirmed its Delete. */
+    static WinRmException unlessConfirmed(WinRmException e, boolean confirmed, String shellId, String host) {
+        return confirmed || e.shellLeftOpen() != null ? e : e.leavingShellOpen(shellMayBeOpen(shellId, host));
     }
 
     /** What a stop achieved, as far as the host told us. */
-    static String stopOutcome(boolean confirmed, String shellId, String host) {
+    static String stopOutcome(boolean confirmed) {
         return confirmed ? "remote command terminated"
-                : "host did not confirm the terminate; the command may still be running; "
-                + shellMayBeOpen(shellId, host);
+                : "host did not confirm the terminate; the command may still be running";
     }
 
     /** Said of a shell whose Delete the host did not confirm. */

@@ -8,9 +8,6 @@ import io.winrminvoke.engine.winrm.transport.auth.ConnectionAuthenticator;
 import io.winrminvoke.engine.winrm.transport.auth.WireReply;
 import io.winrminvoke.engine.winrm.transport.auth.WireRequest;
 import java.io.IOException;
-import java.net.URI;
-import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.URIScheme;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,8 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -102,10 +101,9 @@ final class ConnectionSlot {
             });
         } catch (NoHttpResponseException e) {
             // A new plain connection closed before any answer: a TLS listener does exactly that.
-            URI endpoint = URI.create(target.toURI());
             if (fresh && !cancelled.getAsBoolean() && URIScheme.HTTP.same(target.getSchemeName())
-                    && SchemeMixUp.speaksTls(endpoint, timeouts.connect())) {
-                throw SchemeMixUp.tlsAnsweredHttp(endpoint, e);
+                    && SchemeMixUp.speaksTls(target.getHostName(), target.getPort(), timeouts.connect())) {
+                throw SchemeMixUp.tlsAnsweredHttp(target.toHostString(), target.getPort(), e);
             }
             throw e;
         }

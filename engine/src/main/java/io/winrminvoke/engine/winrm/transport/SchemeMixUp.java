@@ -5,7 +5,6 @@ import io.winrminvoke.engine.winrm.WinRmException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -25,36 +24,33 @@ final class SchemeMixUp {
     private SchemeMixUp() {
     }
 
-    /** The TLS handshake was answered in plain HTTP. */
-    static WinRmException httpAnsweredTls(URI endpoint, IOException cause) {
-        int port = endpoint.getPort();
+    /** The TLS handshake was answered in plain HTTP; {@code authority} is {@code host:port} as in other messages. */
+    static WinRmException httpAnsweredTls(String authority, int port, IOException cause) {
         return new WinRmException(FailureKind.TLS_FAILED, false,
-                "host answered HTTP on a TLS connection (" + endpoint.getAuthority() + ")", cause,
+                "host answered HTTP on a TLS connection (" + authority + ")", cause,
                 labels -> "is port " + port + " the HTTP listener? use " + labels.of("https") + " with "
                         + labels.of("port") + " 5986, or drop " + labels.of("https"));
     }
 
     /** A plain HTTP request was closed unanswered by a host that speaks TLS on that port. */
-    static WinRmException tlsAnsweredHttp(URI endpoint, IOException cause) {
-        int port = endpoint.getPort();
+    static WinRmException tlsAnsweredHttp(String authority, int port, IOException cause) {
         return new WinRmException(FailureKind.TLS_FAILED, false,
-                "host answered TLS on an HTTP connection (" + endpoint.getAuthority() + ")", cause,
+                "host answered TLS on an HTTP connection (" + authority + ")", cause,
                 labels -> "is port " + port + " the HTTPS listener? use " + labels.of("https")
                         + ", or " + labels.of("port") + " 5985 for HTTP");
     }
 
     /**
-     * Whether the host completes a TLS handshake on {@code endpoint}'s port. Only the handshake:
-     * nothing is sent over it, so any certificate will do (the connection's own TLS settings
-     * are not involved).
+     * Whether the host completes a TLS handshake on {@code port}. Only the handshake: nothing is
+     * sent over it, so any certificate will do (the connection's own TLS settings are not involved).
      */
-    static boolean speaksTls(URI endpoint, Duration timeout) {
+    static boolean speaksTls(String host, int port, Duration timeout) {
         int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         try (Socket plain = new Socket()) {
-            plain.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), millis);
+            plain.connect(new InetSocketAddress(host, port), millis);
             plain.setSoTimeout(millis);
             try (SSLSocket tls = (SSLSocket) ANY_CERTIFICATE.getSocketFactory()
-                    .createSocket(plain, endpoint.getHost(), endpoint.getPort(), false)) {
+                    .createSocket(plain, host, port, false)) {
                 tls.startHandshake();
                 return true;
             }

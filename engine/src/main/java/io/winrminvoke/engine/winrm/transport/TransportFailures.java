@@ -31,7 +31,7 @@ final class TransportFailures {
 
     static WinRmException classify(IOException e, URI endpoint, RequestTimeouts timeouts) {
         if (e instanceof SSLException && String.valueOf(e.getMessage()).contains(PLAINTEXT_ANSWER)) {
-            return SchemeMixUp.httpAnsweredTls(endpoint, e);
+            return SchemeMixUp.httpAnsweredTls(endpoint.getAuthority(), endpoint.getPort(), e);
         }
         return classify(e, endpoint.getAuthority(), timeouts);
     }
