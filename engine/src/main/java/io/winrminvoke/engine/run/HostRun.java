@@ -95,7 +95,13 @@ final class HostRun {
                 }
                 final int attemptNo = n;
                 emit(l -> l.attemptStarted(target, attemptNo));
-                AttemptOutcome outcome = attempt(n, logon);
+                AttemptOutcome outcome;
+                try {
+                    outcome = attempt(n, logon);
+                } catch (RuntimeException | Error e) {
+                    logon.undecided(); // hosts waiting for this logon's verdict must not wait forever
+                    throw e;
+                }
                 judgeLogon(logon, outcome);
                 Duration next = nextDelay(outcome, n, policy);
                 Attempt record = new Attempt(n, outcome.started, outcome.ended, outcome.status, outcome.exitCode,
