@@ -43,7 +43,9 @@ class HttpsOptionsTest {
         Outcome outcome = run();
 
         assertThat(outcome.exitStatus()).as(outcome.toString()).isEqualTo(ExitStatus.SOME_FAILED);
-        assertThat(outcome.out()).doesNotContain("over tls").contains("ERROR");
+        assertThat(outcome.out()).doesNotContain("over tls").contains("ERROR")
+                .contains("the host's certificate is not trusted: give the CA that signed it (a PEM file) with --ca-file")
+                .doesNotContain("trustedCaPem");
     }
 
     @Test

@@ -115,7 +115,7 @@ class InvalidInputTest {
                         "--host", "{host}", "--command-timeout", "10", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("unknown unit in overall timeout", "--timeout",
-                        "--host", "{host}", "--timeout", "3d", "--user", "u", "--password-env", "PW",
+                        "--host", "{host}", "--timeout", "3w", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
                 invalid("password variable not set", "NO_SUCH_VARIABLE",
                         "--host", "{host}", "--user", "u", "--password-env", "NO_SUCH_VARIABLE",

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,11 @@ public final class SimulatedHost {
 
     private int port;
     private HttpServer server;
+    /** In front of a plain-HTTP server: answers TLS (and other non-HTTP) bytes as HTTP.sys does. */
+    private HttpSysFront front;
     private ServerSocketChannel silentSocket;
+    /** A refusing host's port, bound and not listening (the kernel refuses), so no other host takes it. */
+    private Socket reservation;
 
     SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
                   RequestLog log, WireLog wireLog, KerberosService kerberos, Counters fleetCounters,
@@ -74,7 +79,8 @@ public final class SimulatedHost {
 
     synchronized void start() {
         if (behaviour.refuse()) {
-            port = reservePort();
+            reservation = reservePort();
+            port = reservation.getLocalPort();
         } else {
             listen();
         }
@@ -124,6 +130,10 @@ public final class SimulatedHost {
 
     /** Closes the port: new connections are refused and open ones are cut. Shells survive. */
     public synchronized void stopListening() {
+        if (front != null) {
+            front.close();
+            front = null;
+        }
         if (server != null) {
             server.stop(0);
             server = null;
@@ -152,10 +162,12 @@ public final class SimulatedHost {
 
     synchronized void close() {
         stopListening();
+        releaseReservation();
         service.closeAll();
     }
 
     private void listen() {
+        releaseReservation();
         InetSocketAddress address = new InetSocketAddress(LOOPBACK, port);
         try {
             if (behaviour.hangConnection()) {
@@ -167,29 +179,50 @@ public final class SimulatedHost {
             }
             HttpServer s;
             if (https) {
+                // The JDK's TLS stack closes a connection that starts in plain HTTP, as Schannel does.
                 HttpsServer hs = HttpsServer.create(address, BACKLOG);
                 hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
                 s = hs;
             } else {
-                s = HttpServer.create(address, BACKLOG);
+                s = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), BACKLOG);
             }
             s.setExecutor(requestThreads);
             s.createContext("/", endpoint);
             s.start();
             server = s;
-            port = s.getAddress().getPort();
+            if (https) {
+                port = s.getAddress().getPort();
+            } else {
+                front = new HttpSysFront(name, port, BACKLOG, s.getAddress());
+                port = front.port();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot listen on " + address, e);
         }
     }
 
-    /** A port nothing listens on: bound once to get a free one, then closed. */
-    private static int reservePort() {
-        try (ServerSocketChannel ch = ServerSocketChannel.open()) {
-            ch.bind(new InetSocketAddress(LOOPBACK, 0));
-            return ((InetSocketAddress) ch.getLocalAddress()).getPort();
+    /**
+     * A port nothing listens on. It stays bound: a port merely found free and closed again could
+     * be handed to the next host that binds port 0, and the refusing host would answer after all.
+     */
+    private static Socket reservePort() {
+        try {
+            Socket reserved = new Socket();
+            reserved.bind(new InetSocketAddress(LOOPBACK, 0));
+            return reserved;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find a free loopback port", e);
+        }
+    }
+
+    private void releaseReservation() {
+        if (reservation != null) {
+            try {
+                reservation.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+            reservation = null;
         }
     }
 

@@ -68,6 +68,7 @@ final class WinRsService {
     }
 
     private Reply create(WsmanRequest request, String endpointAddress, String clientIp, ExchangeRecord record) {
+        clock.sleep(behaviour.createLatency());
         String id = WsmanResponses.newId();
         synchronized (shells) {
             if (shells.size() >= behaviour.maxShellsPerUser()) {

@@ -67,8 +67,8 @@ public final class FleetExecution {
 
         ConsoleListener console = new ConsoleListener(out, masker, invocation.quiet(), environment.terminal());
         ReportDirectoryWriter reports = new ReportDirectoryWriter(
-                new ReportContext(invocation.reportDir(), ReportDirectoryOption.RUN_NAME, VersionProvider.version(),
-                        invocation.effectiveOptions(), masker, invocation.csvByteOrderMark()),
+                new ReportContext(invocation.reportDir(), invocation.reportName().value(), VersionProvider.version(),
+                        invocation.effectiveOptions(), masker, invocation.csvByteOrderMark(), invocation.reportName()),
                 problem -> reportProblem(err, masker, problem));
         CountDownLatch reported = new CountDownLatch(1);
         AtomicReference<FleetRun> started = new AtomicReference<>();

@@ -1,6 +1,7 @@
 package io.winrminvoke.cli.run;
 
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.OptionLabels;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,7 +42,11 @@ final class OptionNames {
             Map.entry("powershell argument name", "--powershell-arg"),
             Map.entry("waves", "--waves"),
             Map.entry("maxFailures", "--max-failures"),
-            Map.entry("failFast", "--fail-fast"));
+            Map.entry("failFast", "--fail-fast"),
+            Map.entry("authFailureLimit", "--auth-failure-limit"),
+            Map.entry("https", "--https"),
+            Map.entry("trustedCaPem", "--ca-file"),
+            Map.entry("reportName", "--report-name"));
 
     /** Setting names that engine messages quote in their text (not only as their leading name). */
     private static final Map<String, String> QUOTED_SETTINGS = Map.of(
@@ -58,6 +63,11 @@ final class OptionNames {
             translated = translated.replaceAll("\\b" + setting.getKey() + "\\b", setting.getValue());
         }
         return translated;
+    }
+
+    /** The engine's option labels in CLI words, for the messages of a run (a refused certificate names --ca-file). */
+    static OptionLabels labels() {
+        return OptionLabels.of(CLI_OPTION_BY_SETTING);
     }
 
     static <T> T translate(Supplier<T> build) {

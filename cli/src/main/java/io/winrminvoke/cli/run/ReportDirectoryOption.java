@@ -2,6 +2,7 @@ package io.winrminvoke.cli.run;
 
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.report.ReportDirectories;
+import io.winrminvoke.engine.report.ReportName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +13,16 @@ public final class ReportDirectoryOption {
 
     /** Where runs without {@code --report-dir} put their reports, relative to the working directory. */
     public static final Path DEFAULT_PARENT = Path.of("winrm-invoke-reports");
-    /** The run name in the default directory name and in the reports (JUnit suite name). */
-    public static final String RUN_NAME = "winrm-invoke";
-
     private ReportDirectoryOption() {
     }
 
     /**
-     * The {@code --report-dir} value, or a new {@code winrm-invoke-<UTC time>} directory under
-     * {@link #DEFAULT_PARENT}.
+     * The {@code --report-dir} value, or a new {@code <report name>-<UTC time>} directory under
+     * {@link #DEFAULT_PARENT} ({@code winrm-invoke-...} by default).
      */
-    public static Path choose(Path requested) {
+    public static Path choose(Path requested, ReportName name) {
         return requested != null ? requested
-                : ReportDirectories.newRunDirectory(DEFAULT_PARENT, RUN_NAME, Instant.now());
+                : ReportDirectories.newRunDirectory(DEFAULT_PARENT, name.value(), Instant.now());
     }
 
     /** Creates {@code dir} (and its parents). */

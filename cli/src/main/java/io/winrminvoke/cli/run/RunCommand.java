@@ -12,6 +12,7 @@ import io.winrminvoke.engine.powershell.ScriptFileText;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.report.InvalidResultsFileException;
 import io.winrminvoke.engine.report.ResultsJsonReader;
+import io.winrminvoke.engine.report.ReportName;
 import io.winrminvoke.engine.report.retention.RetentionPolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.retry.RetryPolicy;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = "Runs one command or PowerShell script on every host and writes a report directory.",
         footer = {"",
-                "Durations: 500ms, 30s, 5m, 1h or ISO-8601 (PT30S).",
+                "Durations: 500ms, 30s, 5m, 1h, 30d or ISO-8601 (PT30S).",
                 "Options can also come from a file of arguments: @FILE (one or more per line).",
                 "Exit status: 0 every host succeeded (--dry-run: the inputs are valid); 1 at least one host "
                         + "did not; 2 invalid input (no host contacted)."})
@@ -212,6 +213,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop the rollout at the first failed host (--max-failures 0); hosts in flight finish.")
     boolean failFast;
 
+    @Option(names = "--auth-failure-limit", paramLabel = "N",
+            description = "Once N hosts have refused the credentials, no further host is tried with them and the rest "
+                    + "end SKIPPED, so a wrong password cannot lock a domain account out (default "
+                    + RunOptions.DEFAULT_AUTH_FAILURE_LIMIT + "; 0 = no limit).")
+    Integer authFailureLimit;
+
     @Option(names = "--dry-run",
             description = "Validate everything and contact nothing: print the targets, the waves, the options and "
                     + "where each came from, and the command line every host would receive; exit 0 if valid.")
@@ -222,6 +229,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "(default: a new winrm-invoke-<UTC time> directory under ./winrm-invoke-reports).")
     Path reportDir;
 
+    @Option(names = "--report-name", paramLabel = "NAME",
+            description = "Name of this run's reports: the JUnit suite, the prefix of the report files "
+                    + "(NAME-results.json, NAME-junit.xml, ...) and of the default report directory, so several runs "
+                    + "of one build keep separate test results; letters, digits, '.', '_', '-' (default "
+                    + "winrm-invoke, standard file names).")
+    String reportName;
+
     @Option(names = "--keep-reports", paramLabel = "N",
             description = "After the run, delete all but the newest N report directories next to this one "
                     + "(only directories this tool created).")
@@ -229,7 +243,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--keep-reports-for", paramLabel = "DURATION",
             description = "After the run, delete report directories next to this one older than DURATION "
-                    + "(e.g. 720h or P30D; only directories this tool created).")
+                    + "(e.g. 30d or P30D; only directories this tool created).")
     String keepReportsFor;
 
     @Option(names = "--ca-file", paramLabel = "PEM",
@@ -301,6 +315,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<RunInvocation> toInvocation(String password) {
+        ReportName name = reportName == null ? ReportName.DEFAULT : OptionNames.translate(() -> new ReportName(reportName));
         CommandSpec commandSpec = commandSpec(password);
         RunOptions options = runOptions(tlsSettings(), authSettings());
         RetentionPolicy retention = retention();
@@ -318,12 +333,14 @@ public final class RunCommand implements Callable<Integer> {
         // readable, the key decrypts) run here, still before any host is contacted.
         RunRequest request = OptionNames.translate(() -> new RunRequest(targets.targets(), user, password,
                 commandSpec, options, SecretMasker.of(secrets), key));
-        Path chosen = ReportDirectoryOption.choose(reportDir);
+        Path chosen = ReportDirectoryOption.choose(reportDir, name);
         Path reports = dryRun ? chosen : ReportDirectoryOption.create(chosen);
         List<String> warnings = new ArrayList<>(targets.warnings());
         warnings.addAll(options.rollout().warnings());
-        return Optional.of(new RunInvocation(request, warnings, reports, quiet, csvByteOrderMark,
-                effectiveOptions(request), retention));
+        Map<String, Object> effective = effectiveOptions(request);
+        effective.put("reportName", name.value());
+        return Optional.of(new RunInvocation(request, warnings, reports, name, quiet, csvByteOrderMark, effective,
+                retention));
     }
 
     private CommandSpec commandSpec(String password) {
@@ -468,7 +485,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunOptions runOptions(TlsSettings tls, AuthSettings authSettings) {
-        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings);
+        RunOptions.Builder builder = RunOptions.builder().https(https).port(port).tls(tls).auth(authSettings)
+                .labels(OptionNames.labels());
+        if (authFailureLimit != null) {
+            builder.authFailureLimit(authFailureLimit);
+        }
         ssh.applyTo(builder);
         if (throttle != null) {
             builder.throttle(throttle);
@@ -595,6 +616,7 @@ public final class RunCommand implements Callable<Integer> {
         effective.put("waves", rollout.waves().isEmpty() ? null : rollout.wavesText());
         effective.put("maxFailures", rollout.maxFailures() == null ? null : rollout.maxFailures().toString());
         effective.put("failFast", failFast);
+        effective.put("authFailureLimit", options.authFailureLimit());
         return effective;
     }
 }

@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The one parser for durations given by users (CLI options, plugin fields, scenario values):
- * a whole number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}) or ISO-8601
- * ({@code PT30S}, {@code PT1M30S}).
+ * a whole number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 30d}) or ISO-8601
+ * ({@code PT30S}, {@code PT1M30S}, {@code P30D}). A day is 24 hours (retention periods are counted in days).
  */
 public final class DurationParser {
 
     /** Shown in every error message so the user sees what would have worked. */
     public static final String ACCEPTED_FORMS =
-            "expected a number with unit ms, s, m or h (500ms, 30s, 5m, 1h) or ISO-8601 (PT30S)";
+            "expected a number with unit ms, s, m, h or d (500ms, 30s, 5m, 1h, 30d) or ISO-8601 (PT30S)";
 
-    private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)");
+    private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)");
 
     private DurationParser() {
     }
@@ -40,7 +40,8 @@ public final class DurationParser {
                 case "ms" -> Duration.ofMillis(amount);
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
             };
         }
         if (trimmed.length() > 1 && (trimmed.charAt(0) == 'P' || trimmed.charAt(0) == 'p')) {

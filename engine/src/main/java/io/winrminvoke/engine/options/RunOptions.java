@@ -1,6 +1,7 @@
 package io.winrminvoke.engine.options;
 
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.OptionLabels;
 
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.ssh.SshSettings;
@@ -33,11 +34,14 @@ import java.util.List;
  * @param ssh              host key verification for SSH targets
  * @param rollout          waves and failure budget (docs/rollout.md); null = one wave, no budget
  * @param auth             WinRM authentication (null = the method follows the user name, docs/auth.md)
+ * @param authFailureLimit hosts that may refuse the credentials before no further host is tried with
+ *                         them (lock-out protection, docs/engine.md); 0 = no limit
+ * @param labels           the front end's names for the options its messages mention (null = the engine's)
  */
 public record RunOptions(boolean https, Integer port, TlsSettings tls, int throttle, Duration connectTimeout,
                          Duration operationTimeout, Duration commandTimeout, Duration overallTimeout,
                          RetryPolicy retryPolicy, int outputLimitBytes, Transport transport, SshSettings ssh,
-                         RolloutPolicy rollout, AuthSettings auth) {
+                         RolloutPolicy rollout, AuthSettings auth, int authFailureLimit, OptionLabels labels) {
 
     public static final int HTTP_PORT = 5985;
     public static final int HTTPS_PORT = 5986;
@@ -51,6 +55,13 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
     public static final int DEFAULT_OUTPUT_LIMIT_BYTES = 16 * 1024;
     public static final int MAX_OUTPUT_LIMIT_BYTES = 64 * 1024 * 1024;
 
+    /**
+     * One refused logon stops the run's use of the account: a domain's lock-out threshold is
+     * typically 5 to 10 failed logons, fewer than one wave of a fleet.
+     */
+    public static final int DEFAULT_AUTH_FAILURE_LIMIT = 1;
+    public static final int MAX_AUTH_FAILURE_LIMIT = 1_000_000;
+
     private static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
     public RunOptions {
@@ -60,6 +71,11 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         retryPolicy = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
         rollout = rollout == null ? RolloutPolicy.NONE : rollout;
         auth = auth == null ? AuthSettings.byUserName() : auth;
+        labels = labels == null ? OptionLabels.ENGINE : labels;
+        if (authFailureLimit < 0 || authFailureLimit > MAX_AUTH_FAILURE_LIMIT) {
+            throw InvalidInputException.forOption("authFailureLimit", authFailureLimit,
+                    "allowed 0 (no limit) or 1.." + MAX_AUTH_FAILURE_LIMIT);
+        }
         if (port != null && (port < 1 || port > 65535)) {
             throw InvalidInputException.forOption("port", port, "allowed 1..65535");
         }
@@ -136,6 +152,8 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
         private SshSettings ssh = SshSettings.verifying();
         private RolloutPolicy rollout = RolloutPolicy.NONE;
         private AuthSettings auth = AuthSettings.byUserName();
+        private int authFailureLimit = DEFAULT_AUTH_FAILURE_LIMIT;
+        private OptionLabels labels = OptionLabels.ENGINE;
 
         private Builder() {
         }
@@ -210,10 +228,21 @@ public record RunOptions(boolean https, Integer port, TlsSettings tls, int throt
             return this;
         }
 
+        /** 0 turns the limit off. */
+        public Builder authFailureLimit(int authFailureLimit) {
+            this.authFailureLimit = authFailureLimit;
+            return this;
+        }
+
+        public Builder labels(OptionLabels labels) {
+            this.labels = labels;
+            return this;
+        }
+
         /** @throws InvalidInputException naming the first bad option */
         public RunOptions build() {
             return new RunOptions(https, port, tls, throttle, connectTimeout, operationTimeout, commandTimeout,
-                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh, rollout, auth);
+                    overallTimeout, retryPolicy, outputLimitBytes, transport, ssh, rollout, auth, authFailureLimit, labels);
         }
     }
 }

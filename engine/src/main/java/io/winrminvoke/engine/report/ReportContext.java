@@ -19,9 +19,17 @@ import java.util.Objects;
  * @param masker           the run's masker; every text written is passed through it once more
  * @param csvByteOrderMark start results.csv with a UTF-8 byte order mark (Excel on Japanese
  *                         Windows reads BOM-less CSV as Shift_JIS)
+ * @param reportName       names the report files ({@link ReportName#fileName}); null = the standard names
  */
 public record ReportContext(Path directory, String runName, String toolVersion,
-                            Map<String, Object> effectiveOptions, Masker masker, boolean csvByteOrderMark) {
+                            Map<String, Object> effectiveOptions, Masker masker, boolean csvByteOrderMark,
+                            ReportName reportName) {
+
+    /** A context whose files have their standard names. */
+    public ReportContext(Path directory, String runName, String toolVersion, Map<String, Object> effectiveOptions,
+                         Masker masker, boolean csvByteOrderMark) {
+        this(directory, runName, toolVersion, effectiveOptions, masker, csvByteOrderMark, ReportName.DEFAULT);
+    }
 
     public ReportContext {
         Objects.requireNonNull(directory, "directory");
@@ -30,8 +38,14 @@ public record ReportContext(Path directory, String runName, String toolVersion,
         }
         Objects.requireNonNull(toolVersion, "toolVersion");
         Objects.requireNonNull(masker, "masker");
+        reportName = reportName == null ? ReportName.DEFAULT : reportName;
         // keeps the caller's order (LinkedHashMap) and allows null values, unlike Map.copyOf
         effectiveOptions = Collections.unmodifiableMap(new LinkedHashMap<>(
                 effectiveOptions == null ? Map.of() : effectiveOptions));
+    }
+
+    /** The path of the report file of standard name {@code standard} (e.g. {@code junit.xml}) in this run's directory. */
+    public Path file(String standard) {
+        return directory.resolve(reportName.fileName(standard));
     }
 }

@@ -82,7 +82,7 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         }
         EventLogWriter opened = null;
         try {
-            opened = new EventLogWriter(context.directory().resolve(EVENTS_JSONL));
+            opened = new EventLogWriter(context.file(EVENTS_JSONL));
         } catch (IOException | RuntimeException e) {
             problems.report(EVENTS_JSONL, e);
         }
@@ -230,10 +230,9 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
             finishHost(host);
         }
         closeTranscripts();
-        Path dir = context.directory();
-        write(RESULTS_JSON, () -> ResultsJsonWriter.write(dir.resolve(RESULTS_JSON), result, context));
-        write(RESULTS_CSV, () -> ResultsCsvWriter.write(dir.resolve(RESULTS_CSV), result, context));
-        write(JUNIT_XML, () -> JUnitReportWriter.write(dir.resolve(JUNIT_XML), result, context));
+        write(RESULTS_JSON, () -> ResultsJsonWriter.write(context.file(RESULTS_JSON), result, context));
+        write(RESULTS_CSV, () -> ResultsCsvWriter.write(context.file(RESULTS_CSV), result, context));
+        write(JUNIT_XML, () -> JUnitReportWriter.write(context.file(JUNIT_XML), result, context));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("durationMs", ReportText.millis(result.summary().started(), result.summary().ended()));
         data.put("counts", ReportText.counts(result.summary()));

@@ -30,6 +30,11 @@ final class AttemptHandle {
         return !aborted && !deadlinePassed;
     }
 
+    /** Whether the attempt is between its client and its command: connecting, or a Create or Command on its way. */
+    synchronized boolean starting() {
+        return client != null && command == null;
+    }
+
     synchronized boolean aborted() {
         return aborted;
     }

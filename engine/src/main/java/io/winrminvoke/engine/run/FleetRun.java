@@ -8,6 +8,7 @@ import io.winrminvoke.engine.result.RunSummary;
 import io.winrminvoke.engine.rollout.RolloutTracker;
 import io.winrminvoke.engine.rollout.Wave;
 import io.winrminvoke.engine.rollout.WaveReport;
+import io.winrminvoke.engine.targets.Target;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * every attempt in flight is terminated (Signal terminate, Delete) in parallel, and waits between
  * retries end. Hosts in flight become CANCELLED on cancel, TIMED_OUT at the overall deadline.
  * A host whose worker has not returned {@link #STOP_GRACE} after the stop is given that status
- * anyway, so {@code await()} returns within 5 s of a cancel.
+ * anyway, so {@code await()} returns within 5 s of a cancel; except a host whose Create was on
+ * its way at the stop: its answer names a shell that must be deleted, so that host is waited for
+ * up to the operation timeout longer (docs/engine.md, Cancellation).
  *
  * <p>Threads (all daemon, named {@code winrm-invoke-run<N>-...}): one coordinator, up to
  * {@code throttle} workers, a timer for per-attempt deadlines and short-lived abort threads.
@@ -51,6 +54,8 @@ public final class FleetRun {
 
     /** How long a stop waits for workers before giving their hosts a result without them. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    /** How often the end of a stop looks whether the hosts still creating shells are done. */
+    private static final Duration SHELL_GRACE_RECHECK = Duration.ofMillis(50);
     /** How long a host's hostFinished call waits for the previous one's listener call. */
     private static final Duration LISTENER_PATIENCE = Duration.ofSeconds(1);
 
@@ -76,6 +81,7 @@ public final class FleetRun {
     private final String threadPrefix;
     private final List<HostRun> hosts;
     private final RolloutTracker rollout;
+    private final CredentialBreaker credentials;
     private final AtomicInteger nextHost = new AtomicInteger();
     /** Index just past the last host of the wave being run; written before its workers start. */
     private volatile int waveEnd;
@@ -106,6 +112,7 @@ public final class FleetRun {
         this.hosts = List.copyOf(list);
         this.rollout = new RolloutTracker(request.options().rollout(),
                 request.options().rollout().plan(hosts.size()));
+        this.credentials = new CredentialBreaker(request.options().authFailureLimit());
         ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("timer"));
         // A watchdog cancelled when its attempt ends would otherwise wait in the queue until its
         // full command timeout, holding the attempt's client and output, for every host of the run.
@@ -201,10 +208,30 @@ public final class FleetRun {
 
     /**
      * The one place a host is turned away before it is contacted: why it may not be (its result
-     * is then SKIPPED {@code "not attempted: <reason>"}); null while hosts may be started.
+     * is then SKIPPED {@code "not attempted: <reason>"}); null while hosts may be started. A
+     * rollout stopped over its failure budget, or credentials refused by too many hosts.
      */
     String notAttemptedReason() {
-        return rollout.stopReason();
+        String rolloutStopped = rollout.stopReason();
+        return rolloutStopped != null ? rolloutStopped : credentials.trippedReason();
+    }
+
+    /** Whether workers may take further hosts (the rollout's door is open, the credentials not refused). */
+    private boolean admitsHosts() {
+        return rollout.admitsHosts() && credentials.trippedReason() == null;
+    }
+
+    /**
+     * Waits until {@code target} may log on ({@link CredentialBreaker}); null if the run stopped
+     * or the credentials were refused meanwhile.
+     */
+    CredentialBreaker.Logon admitLogon(Target target) {
+        try {
+            return credentials.admit(target, () -> stopReason != null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Waits {@code delay} unless the run stops first; true if it stopped. */
@@ -344,20 +371,29 @@ public final class FleetRun {
         }
     }
 
-    /** After a stop: gives the workers still busy {@link #STOP_GRACE} to come back. */
+    /**
+     * After a stop: gives the workers still busy {@link #STOP_GRACE} to come back, and those
+     * whose host is still starting its shell up to the operation timeout more (a Create answered
+     * late is then followed by its Delete before the run ends).
+     */
     private void awaitStoppedWorkers() throws InterruptedException {
+        Instant graceEnd = Instant.now().plus(STOP_GRACE);
+        Instant shellGraceEnd = graceEnd.plus(request.options().operationTimeout());
         synchronized (lock) {
-            Instant graceEnd = Instant.now().plus(STOP_GRACE);
             long ms;
             while (runningWorkers > 0 && (ms = Duration.between(Instant.now(), graceEnd).toMillis()) > 0) {
                 lock.wait(ms);
+            }
+            while (runningWorkers > 0 && hosts.stream().anyMatch(h -> !h.finished() && h.startingShell())
+                    && (ms = Duration.between(Instant.now(), shellGraceEnd).toMillis()) > 0) {
+                lock.wait(Math.min(ms, SHELL_GRACE_RECHECK.toMillis()));
             }
         }
     }
 
     private void work() {
         try {
-            while (stopReason == null && rollout.admitsHosts()) {
+            while (stopReason == null && admitsHosts()) {
                 int i = nextHost.getAndIncrement();
                 if (i >= waveEnd) {
                     break;
@@ -381,6 +417,7 @@ public final class FleetRun {
             lock.notifyAll();
         }
         stopSignal.countDown();
+        credentials.wakeUp();
         // Terminate in parallel: Signal + Delete is a round trip or two per host.
         for (HostRun host : hosts) {
             if (host.started() && !host.finished()) {

@@ -71,9 +71,17 @@ final class HostRun {
         boolean stoppedWhileWaiting = false;
         try {
             for (int n = 1; ; n++) {
-                if (run.stopReason() != null) {
-                    stoppedWhileWaiting = last != null;
-                    break;
+                CredentialBreaker.Logon logon = admit();
+                if (logon == null) {
+                    if (run.stopReason() != null) {
+                        stoppedWhileWaiting = last != null;
+                        break;
+                    }
+                    if (last == null) {
+                        notAttempted(run.notAttemptedReason());
+                        return;
+                    }
+                    break; // turned away before a retry: the last attempt's result stands
                 }
                 synchronized (gate) {
                     if (result != null) {
@@ -87,7 +95,14 @@ final class HostRun {
                 }
                 final int attemptNo = n;
                 emit(l -> l.attemptStarted(target, attemptNo));
-                AttemptOutcome outcome = attempt(n);
+                AttemptOutcome outcome;
+                try {
+                    outcome = attempt(n, logon);
+                } catch (RuntimeException | Error e) {
+                    logon.undecided(); // hosts waiting for this logon's verdict must not wait forever
+                    throw e;
+                }
+                judgeLogon(logon, outcome);
                 Duration next = nextDelay(outcome, n, policy);
                 Attempt record = new Attempt(n, outcome.started, outcome.ended, outcome.status, outcome.exitCode,
                         outcome.error, outcome.failure == null ? null : outcome.failure.name(), next != null);
@@ -116,6 +131,28 @@ final class HostRun {
         }
     }
 
+    /** Null when this host must not be attempted now: the run stopped, or hosts are turned away. */
+    private CredentialBreaker.Logon admit() {
+        while (run.stopReason() == null && run.notAttemptedReason() == null) {
+            CredentialBreaker.Logon logon = run.admitLogon(target);
+            if (logon != null) {
+                return logon;
+            }
+        }
+        return null;
+    }
+
+    /** A 401 is a refused logon; any answer past the logon (a started command, a quota fault) an accepted one. */
+    private static void judgeLogon(CredentialBreaker.Logon logon, AttemptOutcome outcome) {
+        if (outcome.failure == FailureKind.AUTH_FAILED) {
+            logon.refused();
+        } else if (outcome.commandStarted || outcome.exitCode != null || outcome.failure == FailureKind.QUOTA_EXCEEDED) {
+            logon.accepted();
+        } else {
+            logon.undecided();
+        }
+    }
+
     // Lock-free reads: cancel() must not wait behind a slow listener call holding the gate.
 
     /** Whether this host has begun (claimed by a worker and past the stop check). */
@@ -129,6 +166,12 @@ final class HostRun {
 
     HostResult result() {
         return result;
+    }
+
+    /** Whether the attempt in flight is still starting its command (a Create may be on its way). */
+    boolean startingShell() {
+        AttemptHandle h = current;
+        return h != null && h.starting();
     }
 
     /** Stops the attempt in flight, if any (cancel or overall deadline). */
@@ -168,7 +211,9 @@ final class HostRun {
                                     .name(), false));
                     currentAttemptStarted = null;
                 }
-                r = abandonedResult(status, message, output);
+                r = abandonedResult(status, startingShell()
+                        ? message + "; a shell may still be open on host " + target.host() + " (its Create went unanswered)"
+                        : message, output);
             }
         }
         finish(r); // outside the gate: the listener may be slow
@@ -179,7 +224,7 @@ final class HostRun {
         finish(skippedResult("not attempted: " + reason));
     }
 
-    private AttemptOutcome attempt(int n) {
+    private AttemptOutcome attempt(int n, CredentialBreaker.Logon logon) {
         RunOptions opts = request.options();
         CommandSpec spec = request.command();
         Instant attemptStart = Instant.now();
@@ -208,6 +253,7 @@ final class HostRun {
                 }
                 RemoteCommand command = client.start(spec.command(), spec.arguments(), spec.skipCmdShell(),
                         spec.stdin() != null);
+                logon.accepted(); // the others need not wait for the command to end
                 try (command) {
                     if (!handle.register(command)) {
                         command.terminate();
@@ -224,12 +270,13 @@ final class HostRun {
             }
         } catch (WinRmException e) {
             output.finish();
-            return failed(attemptStart, e.kind(), e.commandStarted(), e.getMessage(), handle, overallFirst, output);
+            return failed(attemptStart, e.kind(), e.commandStarted(), e.message(opts.labels()), e.shellLeftOpen(),
+                    handle, overallFirst, output);
         } catch (RuntimeException e) {
             output.finish();
             // Unknown state: treat as possibly started so it is never re-run by accident. A client
             // torn down by a stop may throw anything; the stop still decides the status then.
-            return failed(attemptStart, null, true, "unexpected error: " + oneLine(e.toString()), handle,
+            return failed(attemptStart, null, true, "unexpected error: " + oneLine(e.toString()), null, handle,
                     overallFirst, output);
         } finally {
             if (watchdog != null) {
@@ -241,14 +288,16 @@ final class HostRun {
 
     /** @param kind the classified failure, or null for an unexpected exception */
     private AttemptOutcome failed(Instant attemptStart, FailureKind kind, boolean commandStarted, String message,
-                                  AttemptHandle handle, boolean overallFirst, AttemptOutput output) {
+                                  String shellLeftOpen, AttemptHandle handle, boolean overallFirst,
+                                  AttemptOutput output) {
         FleetRun.StopReason stop = run.stopReason();
         HostStatus status;
         FailureKind failure = kind;
         String error;
         // What became of the remote command: the client's own words (it knows whether the host
         // answered Signal and Delete), or that it never started.
-        String remote = commandStarted ? oneLine(message) : "stopped before the command started";
+        String remote = commandStarted ? oneLine(message) : "stopped before the command started"
+                + (shellLeftOpen == null ? "" : "; " + shellLeftOpen);
         if (handle.aborted() && stop != null) {
             status = stop.hostStatus();
             failure = stop == FleetRun.StopReason.CANCELLED ? FailureKind.CANCELLED : FailureKind.COMMAND_TIMEOUT;
@@ -264,7 +313,8 @@ final class HostRun {
             error = message;
         } else {
             status = FailureClassifier.statusOf(kind);
-            error = kind + ": " + oneLine(message);
+            // The status is shown beside the message: AUTH_FAILED needs no second "AUTH_FAILED: ".
+            error = kind.name().equals(status.name()) ? oneLine(message) : kind + ": " + oneLine(message);
         }
         return new AttemptOutcome(attemptStart, Instant.now(), status, null, failure, commandStarted,
                 request.masker().mask(error), output);

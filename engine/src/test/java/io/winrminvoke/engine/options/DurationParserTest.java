@@ -18,6 +18,9 @@ class DurationParserTest {
         "30s, PT30S",
         "5m, PT5M",
         "1h, PT1H",
+        "30d, PT720H",
+        "1D, PT24H",
+        "P30D, PT720H",
         "0s, PT0S",
         "' 45s ', PT45S",
         "PT30S, PT30S",
@@ -29,12 +32,12 @@ class DurationParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10x", "5 days", "abc", "-5s", "PT-5S", "1.5s", "", "s", "P"})
+    @ValueSource(strings = {"10x", "5 days", "1.5d", "30w", "abc", "-5s", "PT-5S", "1.5s", "", "s", "P"})
     void rejectsOtherFormsNamingOptionValueAndAcceptedForms(String text) {
         assertThatThrownBy(() -> DurationParser.parse(text, "--retry-delay"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("--retry-delay: invalid value '" + text + "'")
-                .hasMessageContaining("500ms, 30s, 5m, 1h")
+                .hasMessageContaining("500ms, 30s, 5m, 1h, 30d")
                 .hasMessageContaining("PT30S")
                 .hasMessageNotContaining("\n");
     }

@@ -57,8 +57,9 @@ class FleetRunnerIsolationTest {
             seen.put(settings.host(), settings);
             throw new WinRmException(FailureKind.AUTH_FAILED, false, "401");
         };
+        // no lock-out protection: the second host is to be tried after the first one's 401
         RunOptions opts = RunOptions.builder().https(true).connectTimeout(Duration.ofSeconds(7))
-                .operationTimeout(Duration.ofSeconds(9)).build();
+                .operationTimeout(Duration.ofSeconds(9)).authFailureLimit(0).build();
         CommandSpec cp932 = new CommandSpec("x", List.of(), false, null, 932, false, null);
         FleetRunner.run(new RunRequest(List.of(new Target("a", 0), new Target("::1", 7000)), "u", "p", cp932, opts,
                 null), RunListener.NONE, recording);

@@ -102,7 +102,7 @@ class SshTransportTest {
 
         assertThat(r.status()).isEqualTo(HostStatus.AUTH_FAILED);
         assertThat(r.attempts()).hasSize(1);
-        assertThat(r.message()).startsWith("AUTH_FAILED: authentication refused (127.0.0.1:" + sshd.port() + ")")
+        assertThat(r.message()).startsWith("authentication refused (127.0.0.1:" + sshd.port() + ")")
                 .doesNotContain("not-the-password");
     }
 

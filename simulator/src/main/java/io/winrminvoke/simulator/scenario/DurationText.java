@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * so it cannot share the engine's parser.
  */
 public final class DurationText {
-    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
 
     private DurationText() {
     }
@@ -29,7 +29,8 @@ public final class DurationText {
                     case "ms" -> n;
                     case "s" -> n * 1000;
                     case "m" -> n * 60_000;
-                    default -> n * 3_600_000;
+                    case "h" -> n * 3_600_000;
+                    default -> n * 86_400_000;
                 };
                 d = Duration.ofNanos(Math.round(ms * 1_000_000));
             } else {
@@ -41,7 +42,7 @@ public final class DurationText {
             return d;
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new ScenarioException(what + ": '" + text
-                    + "' is not a duration; allowed: ISO-8601 like PT2S or a number with ms, s, m or h like 500ms");
+                    + "' is not a duration; allowed: ISO-8601 like PT2S or a number with ms, s, m, h or d like 500ms");
         }
     }
 }

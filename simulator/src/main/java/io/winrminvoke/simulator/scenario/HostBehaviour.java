@@ -12,6 +12,8 @@ import java.util.List;
  * under /bin/sh); {@code password == null} means the fleet's password; a null authentication
  * setting ({@code basic}, {@code allowUnencrypted}, {@code ntlm}, {@code kerberos},
  * {@code cbtHardeningLevel}) means the fleet's default, see {@link #authSettings(AuthSettings)}.
+ * {@code createLatency} is added to Create only (a host slow to make shells); the shell exists
+ * once the wait is over, whether or not the client is still there to hear of it.
  */
 public record HostBehaviour(
         boolean refuse,
@@ -19,6 +21,7 @@ public record HostBehaviour(
         Integer dropOnRequest,
         FaultOnRequest faultOnRequest,
         Duration latency,
+        Duration createLatency,
         Boolean basic,
         Boolean allowUnencrypted,
         Boolean ntlm,
@@ -43,7 +46,7 @@ public record HostBehaviour(
 
     /** A Windows host with default WinRM settings and Basic enabled, running commands under /bin/sh. */
     public static HostBehaviour defaults() {
-        return new HostBehaviour(false, false, null, null, Duration.ZERO, null, null, null, null, null, null, 0, null,
+        return new HostBehaviour(false, false, null, null, Duration.ZERO, Duration.ZERO, null, null, null, null, null, null, 0, null,
                 DEFAULT_MAX_SHELLS_PER_USER, DEFAULT_MAX_CONCURRENT_OPERATIONS_PER_USER,
                 DEFAULT_MAX_ENVELOPE_SIZE_KB, DEFAULT_MAX_TIMEOUT_MS);
     }
@@ -64,7 +67,7 @@ public record HostBehaviour(
     }
 
     public HostBehaviour withLatency(Duration value) {
-        return new HostBehaviour(refuse, hangConnection, dropOnRequest, faultOnRequest, value, basic, allowUnencrypted,
+        return new HostBehaviour(refuse, hangConnection, dropOnRequest, faultOnRequest, value, createLatency, basic, allowUnencrypted,
                 ntlm, kerberos, cbtHardeningLevel, password, exitCode, steps, maxShellsPerUser, maxConcurrentOperationsPerUser, maxEnvelopeSizeKb,
                 maxTimeoutMs);
     }

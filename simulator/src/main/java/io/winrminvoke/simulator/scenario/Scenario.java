@@ -40,7 +40,7 @@ public final class Scenario {
     private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
     private static final Pattern INDEX = Pattern.compile("\\d+");
     private static final Set<String> HOST_KEYS = Set.of("refuse", "hangConnection", "dropOnRequest",
-            "faultOnRequest", "latency", "auth", "requireHttps", "basic", "allowUnencrypted", "ntlm", "kerberos",
+            "faultOnRequest", "latency", "createLatency", "auth", "requireHttps", "basic", "allowUnencrypted", "ntlm", "kerberos",
             "cbtHardeningLevel", "password", "exitCode", "steps", "maxShellsPerUser",
             "maxConcurrentOperationsPerUser", "maxEnvelopeSizeKb", "maxTimeoutMs");
 
@@ -199,6 +199,7 @@ public final class Scenario {
                 n.has("dropOnRequest") ? (int) integer(n.get("dropOnRequest"), where + ".dropOnRequest", 1, Integer.MAX_VALUE) : null,
                 fault,
                 n.has("latency") ? duration(n.get("latency"), where + ".latency") : d.latency(),
+                n.has("createLatency") ? duration(n.get("createLatency"), where + ".createLatency") : d.createLatency(),
                 basic(n, where),
                 allowUnencrypted(n, where),
                 n.has("ntlm") ? bool(n, "ntlm", where, true) : null,

@@ -70,9 +70,14 @@ public final class ShellClient implements WinRsClient {
         try {
             return createAndRun(command, arguments, skipCmdShell, stdinPiped);
         } finally {
+            boolean lastOut;
             synchronized (lock) {
                 startsInProgress--;
+                lastOut = closed && startsInProgress == 0;
                 lock.notifyAll();
+            }
+            if (lastOut) {
+                transport.close(); // close() left the connections to the start it found under way
             }
         }
     }
@@ -90,6 +95,12 @@ public final class ShellClient implements WinRsClient {
         }
         boolean handedOver = false;
         try {
+            synchronized (lock) {
+                if (closed) {
+                    // closed while the Create was on its way: the finally below deletes its shell
+                    throw WinRmFailures.closedWhileStarting(false);
+                }
+            }
             SoapResponse started = startCall(new CommandRequest(shellId, command, arguments, skipCmdShell, stdinPiped), true);
             if (started.isFault()) {
                 // The host refused to start it: nothing ran.
@@ -98,7 +109,8 @@ public final class ShellClient implements WinRsClient {
             if (started.commandId() == null || started.commandId().isBlank()) {
                 throw new WinRmException(FailureKind.PROTOCOL_ERROR, true, "Command answered without a CommandId");
             }
-            ShellCommand remote = new ShellCommand(channel, bounds, shellId, started.commandId(), running::remove);
+            ShellCommand remote = new ShellCommand(channel, bounds, shellId, started.commandId(), settings.host(),
+                    running::remove);
             running.add(remote);
             handedOver = true;
             synchronized (lock) {
@@ -108,11 +120,17 @@ public final class ShellClient implements WinRsClient {
             }
             remote.terminate();
             throw WinRmFailures.closedWhileStarting(true);
+        } catch (WinRmException e) {
+            if (handedOver) {
+                throw e;
+            }
+            handedOver = true; // deleted here, so the message can tell whether it went
+            throw deleted(shellId) ? e : e.leavingShellOpen(WinRmFailures.shellMayBeOpen(shellId, settings.host()));
         } finally {
             if (!handedOver) {
                 // Nobody holds the command, so nobody else would delete its shell; Delete also
                 // kills a command whose start was sent but whose answer was lost.
-                deleteQuietly(shellId);
+                deleted(shellId);
             }
         }
     }
@@ -132,10 +150,17 @@ public final class ShellClient implements WinRsClient {
             return call.execute();
         } catch (WinRmException e) {
             boolean mayHaveStarted = isCommand && WinRmFailures.mayHaveReachedHost(e.kind());
+            // A Create that reached the host but went unanswered may have made a shell only its
+            // answer would have named.
+            boolean shellUnnamed = !isCommand && WinRmFailures.mayHaveReachedHost(e.kind());
             synchronized (lock) {
                 if (closed) {
-                    throw WinRmFailures.closedWhileStarting(isCommand);
+                    WinRmException stopped = WinRmFailures.closedWhileStarting(isCommand);
+                    throw shellUnnamed ? stopped.leavingShellOpen(WinRmFailures.unnamedShellMayBeOpen(settings.host())) : stopped;
                 }
+            }
+            if (shellUnnamed) {
+                throw e.leavingShellOpen(WinRmFailures.unnamedShellMayBeOpen(settings.host()));
             }
             return rethrow(e, mayHaveStarted);
         } finally {
@@ -152,11 +177,13 @@ public final class ShellClient implements WinRsClient {
         throw commandStarted ? WinRmFailures.afterStart(e) : e;
     }
 
-    private void deleteQuietly(String shellId) {
+    /** Best effort (the host reclaims an idle shell after its IdleTimeout); whether the host confirmed it. */
+    private boolean deleted(String shellId) {
         try {
-            channel.prepare(new DeleteShellRequest(shellId), bounds.cleanup()).execute();
+            SoapResponse answer = channel.prepare(new DeleteShellRequest(shellId), bounds.cleanup()).execute();
+            return !answer.isFault() || answer.fault().isInvalidSelectors();
         } catch (WinRmException | RuntimeException e) {
-            // Best effort: the host reclaims an idle shell after its IdleTimeout anyway.
+            return false;
         }
     }
 
@@ -165,19 +192,23 @@ public final class ShellClient implements WinRsClient {
         return transport.connectionsOpened();
     }
 
-    /** Aborts a start in progress, terminates running commands, then releases the connections. */
+    /**
+     * Aborts a start in progress, terminates running commands, then releases the connections. A
+     * Create already sent is not aborted: the host makes a shell that only its answer names, so
+     * cancelling it would leave that shell open until the host's IdleTimeout (2 h on Windows,
+     * counting against MaxShellsPerUser). It is given up to the operation timeout to answer; the
+     * start then deletes the shell, and releases the connections once it has.
+     */
     @Override
     public void close() {
         Call toAbort;
+        boolean releaseNow;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            // A Create already on its way makes a shell on the host that only its answer names:
-            // aborting it would orphan that shell until the host's IdleTimeout. Give it a short
-            // grace to answer; the start then sees the close and deletes the shell itself.
-            long graceEnd = System.nanoTime() + RequestBounds.CLEANUP_TIMEOUT.toNanos();
+            long graceEnd = System.nanoTime() + settings.operationTimeout().toNanos();
             while (startInFlight != null && startInFlightIsCreate && System.nanoTime() < graceEnd) {
                 try {
                     lock.wait(Math.max(1, (graceEnd - System.nanoTime()) / 1_000_000));
@@ -187,6 +218,7 @@ public final class ShellClient implements WinRsClient {
                 }
             }
             toAbort = startInFlight;
+            releaseNow = startsInProgress == 0;
         }
         if (toAbort != null) {
             toAbort.cancel();
@@ -194,18 +226,9 @@ public final class ShellClient implements WinRsClient {
         for (ShellCommand command : List.copyOf(running)) {
             command.terminate();
         }
-        synchronized (lock) {
-            long limit = System.nanoTime() + RequestBounds.CLEANUP_TIMEOUT.multipliedBy(3).toNanos();
-            while (startsInProgress > 0 && System.nanoTime() < limit) {
-                try {
-                    lock.wait(Math.max(1, (limit - System.nanoTime()) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        if (releaseNow) {
+            transport.close();
         }
-        transport.close();
     }
 
     @Override

@@ -36,6 +36,8 @@ final class ShellCommand implements RemoteCommand {
     private final RequestBounds bounds;
     private final String shellId;
     private final String commandId;
+    /** Named in the message when a shell may outlive the stop. */
+    private final String host;
     private final Consumer<ShellCommand> onStopped;
 
     private final Object lock = new Object();
@@ -45,9 +47,10 @@ final class ShellCommand implements RemoteCommand {
     /** Whether the host answered the stop's Signal and Delete (so the command is known to be gone). */
     private volatile boolean stopConfirmed;
 
-    ShellCommand(WsmanChannel channel, RequestBounds bounds, String shellId, String commandId,
+    ShellCommand(WsmanChannel channel, RequestBounds bounds, String shellId, String commandId, String host,
                  Consumer<ShellCommand> onStopped) {
         this.channel = channel;
+        this.host = host;
         this.bounds = bounds;
         this.shellId = shellId;
         this.commandId = commandId;
@@ -83,6 +86,9 @@ final class ShellCommand implements RemoteCommand {
             int exitCode = receiveUntilDone(sink, deadline);
             stop(bounds.normal());
             return exitCode;
+        } catch (WinRmException e) {
+            stop(bounds.cleanup());
+            throw WinRmFailures.unlessConfirmed(e, stopConfirmed, shellId, host);
         } finally {
             // Failed, timed out or the sink threw: the shell must not outlive this call.
             stop(bounds.cleanup());
@@ -187,8 +193,8 @@ final class ShellCommand implements RemoteCommand {
 
     private WinRmException commandTimeout() {
         stop(bounds.cleanup());
-        return new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
-                WinRmFailures.stopOutcome(stopConfirmed));
+        return WinRmFailures.unlessConfirmed(new WinRmException(FailureKind.COMMAND_TIMEOUT, true,
+                WinRmFailures.stopOutcome(stopConfirmed)), stopConfirmed, shellId, host);
     }
 
     /** Waits (bounded) until a concurrent stop has sent its Delete, so callers see a finished state. */
@@ -196,7 +202,7 @@ final class ShellCommand implements RemoteCommand {
         synchronized (lock) {
             awaitStopped();
         }
-        return WinRmFailures.terminated(stopConfirmed);
+        return WinRmFailures.terminated(stopConfirmed, shellId, host);
     }
 
     /**

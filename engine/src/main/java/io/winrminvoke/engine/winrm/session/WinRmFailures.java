@@ -17,7 +17,7 @@ final class WinRmFailures {
 
     /** The same failure, now known to have happened after the command may have started. */
     static WinRmException afterStart(WinRmException e) {
-        return e.commandStarted() ? e : new WinRmException(e.kind(), true, e.getMessage(), e.getCause());
+        return e.afterStart();
     }
 
     /**
@@ -32,14 +32,30 @@ final class WinRmFailures {
     }
 
     /** A running command was stopped from outside. */
-    static WinRmException terminated(boolean confirmed) {
-        return new WinRmException(FailureKind.CANCELLED, true, stopOutcome(confirmed));
+    static WinRmException terminated(boolean confirmed, String shellId, String host) {
+        return unlessConfirmed(new WinRmException(FailureKind.CANCELLED, true, stopOutcome(confirmed)), confirmed,
+                shellId, host);
+    }
+
+    /** {@code e}, saying that the shell may still be open unless the host confirmed its Delete. */
+    static WinRmException unlessConfirmed(WinRmException e, boolean confirmed, String shellId, String host) {
+        return confirmed || e.shellLeftOpen() != null ? e : e.leavingShellOpen(shellMayBeOpen(shellId, host));
     }
 
     /** What a stop achieved, as far as the host told us. */
     static String stopOutcome(boolean confirmed) {
         return confirmed ? "remote command terminated"
                 : "host did not confirm the terminate; the command may still be running";
+    }
+
+    /** Said of a shell whose Delete the host did not confirm. */
+    static String shellMayBeOpen(String shellId, String host) {
+        return "shell " + shellId + " may still be open on host " + host;
+    }
+
+    /** Said when a Create reached the host and its answer, naming the shell, never came. */
+    static String unnamedShellMayBeOpen(String host) {
+        return "a shell may still be open on host " + host + " (its Create went unanswered)";
     }
 
     /** The client was closed while a command was being started. */

@@ -23,6 +23,8 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -83,18 +85,28 @@ final class ConnectionSlot {
             open.close(CloseMode.IMMEDIATE);
             open = null;
         }
-        if (open == null) {
+        boolean fresh = open == null;
+        if (fresh) {
             open = connect(timeouts, cancelled);
         }
         open.setSocketTimeout(atLeastOneMilli(timeouts.response().toMillis()));
         ManagedHttpClientConnection wire = open;
-        return authenticator.exchange(envelope, request -> {
-            // An abort closes the connection; checking here keeps a later leg from opening another.
-            if (cancelled.getAsBoolean()) {
-                throw new InterruptedIOException("request cancelled");
+        try {
+            return authenticator.exchange(envelope, request -> {
+                // An abort closes the connection; checking here keeps a later leg from opening another.
+                if (cancelled.getAsBoolean()) {
+                    throw new InterruptedIOException("request cancelled");
+                }
+                return send(wire, request);
+            });
+        } catch (NoHttpResponseException e) {
+            // A new plain connection closed before any answer: a TLS listener does exactly that.
+            if (fresh && !cancelled.getAsBoolean() && URIScheme.HTTP.same(target.getSchemeName())
+                    && SchemeMixUp.speaksTls(target.getHostName(), target.getPort(), timeouts.connect())) {
+                throw SchemeMixUp.tlsAnsweredHttp(target.toHostString(), target.getPort(), e);
             }
-            return send(wire, request);
-        });
+            throw e;
+        }
     }
 
     private ManagedHttpClientConnection connect(RequestTimeouts timeouts, BooleanSupplier cancelled)

@@ -5,6 +5,7 @@ import io.winrminvoke.engine.winrm.WinRmException;
 import io.winrminvoke.engine.winrm.transport.auth.AuthFailureText;
 import io.winrminvoke.engine.winrm.transport.auth.WireReply;
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * One prepared POST. {@link #cancel()} from another thread aborts it at once, whether it is
@@ -14,15 +15,17 @@ public final class Exchange {
 
     private final ConnectionSlots slots;
     private final byte[] envelope;
+    private final URI uri;
     private final String endpoint;
     private final RequestTimeouts timeouts;
     private volatile boolean cancelled;
     private volatile ConnectionSlot inUse;
 
-    Exchange(ConnectionSlots slots, byte[] envelope, String endpoint, RequestTimeouts timeouts) {
+    Exchange(ConnectionSlots slots, byte[] envelope, URI endpoint, RequestTimeouts timeouts) {
         this.slots = slots;
         this.envelope = envelope;
-        this.endpoint = endpoint;
+        this.uri = endpoint;
+        this.endpoint = endpoint.getAuthority();
         this.timeouts = timeouts;
     }
 
@@ -58,7 +61,7 @@ public final class Exchange {
             if (cancelled) {
                 throw cancelledFailure(e);
             }
-            throw TransportFailures.classify(e, endpoint, timeouts);
+            throw TransportFailures.classify(e, uri, timeouts);
         } catch (WinRmException e) {
             throw cancelled ? cancelledFailure(e) : e;
         } finally {

@@ -1,11 +1,13 @@
 package io.winrminvoke.engine.winrm.transport;
 
 import io.winrminvoke.engine.winrm.FailureKind;
+import io.winrminvoke.engine.winrm.Remedy;
 import io.winrminvoke.engine.winrm.WinRmException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -17,7 +19,21 @@ import org.apache.hc.client5.http.ClientProtocolException;
 /** Turns what the socket and HTTP layers throw into the failure kinds the engine decides on. */
 final class TransportFailures {
 
+    /** What the JDK's TLS stack says when the first bytes answering its ClientHello are no TLS record. */
+    private static final String PLAINTEXT_ANSWER = "Unsupported or unrecognized SSL message";
+
     private TransportFailures() {
+    }
+
+    /** Where the CA that signed the host's certificate is given: the front end names the option. */
+    static final Remedy TRUST_CA = labels -> "the host's certificate is not trusted: give the CA that signed it "
+            + "(a PEM file) with " + labels.of("trustedCaPem");
+
+    static WinRmException classify(IOException e, URI endpoint, RequestTimeouts timeouts) {
+        if (e instanceof SSLException && String.valueOf(e.getMessage()).contains(PLAINTEXT_ANSWER)) {
+            return SchemeMixUp.httpAnsweredTls(endpoint.getAuthority(), endpoint.getPort(), e);
+        }
+        return classify(e, endpoint.getAuthority(), timeouts);
     }
 
     static WinRmException classify(IOException e, String endpoint, RequestTimeouts timeouts) {
@@ -42,7 +58,7 @@ final class TransportFailures {
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (kind == FailureKind.TLS_FAILED && detail.contains("PKIX")) {
-            detail = detail + " (the host's certificate is not trusted: trust its CA with a PEM file)";
+            return new WinRmException(kind, false, located + ": " + detail, e, TRUST_CA);
         }
         return new WinRmException(kind, false, located + ": " + detail, e);
     }

@@ -53,7 +53,7 @@ public final class WsmanTransport implements AutoCloseable {
 
     /** Prepares a POST of {@code envelope}; nothing is sent until {@link Exchange#execute()}. */
     public Exchange prepare(byte[] envelope, RequestTimeouts timeouts) {
-        return new Exchange(slots, envelope, endpoint.getAuthority(), timeouts);
+        return new Exchange(slots, envelope, endpoint, timeouts);
     }
 
     /** How many TCP connections this client has opened so far: a measure of keep-alive reuse. */
