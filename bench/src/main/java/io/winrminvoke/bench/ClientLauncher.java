@@ -44,6 +44,8 @@ final class ClientLauncher {
             case ENGINE -> List.of("java", "-jar", cliJar.toString(), "run", "--hosts-file", inventory.toString(),
                     "--user", SimulatorProcess.USER, "--password-env", PASSWORD_VARIABLE, "--command", COMMAND,
                     "--throttle", Integer.toString(c.throttle()), "--quiet",
+                    // the simulator speaks Basic over plain HTTP, as pywinrm's transport='basic' uses it
+                    "--auth", "basic", "--allow-unencrypted",
                     "--report-dir", dir.resolve("reports").toString());
             case PYWINRM -> List.of(python.toString(), pywinrmClient.toString(), inventory.toString(),
                     Integer.toString(c.throttle()), SimulatorProcess.USER, COMMAND);
