@@ -73,8 +73,10 @@ public final class SecretMasker implements Masker {
         if (text == null || text.isEmpty() || patterns.isEmpty()) {
             return text;
         }
-        BitSet hidden = secretPositions(text);
-        return hidden.isEmpty() ? text : render(text, 0, text.length(), hidden);
+        if (!containsAnyForm(text)) {
+            return text; // the common case: one indexOf per form, nothing allocated
+        }
+        return render(text, 0, text.length(), secretPositions(text));
     }
 
     /** Whether nothing is registered (masking is then the identity). */
@@ -91,6 +93,15 @@ public final class SecretMasker implements Masker {
     /** Length of the longest form: the most text a {@link StreamingMasker} must hold back. */
     int longestForm() {
         return patterns.isEmpty() ? 0 : patterns.get(0).length();
+    }
+
+    private boolean containsAnyForm(String text) {
+        for (String form : patterns) {
+            if (text.contains(form)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Positions of {@code text} covered by any form; overlapping occurrences are all covered. */

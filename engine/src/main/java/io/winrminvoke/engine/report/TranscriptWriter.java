@@ -27,6 +27,8 @@ final class TranscriptWriter implements Closeable {
     private Writer out;
     private boolean opened;
     private long lastFlush;
+    private final InstantText timestamps = new InstantText();
+    private final StringBuilder stamp = new StringBuilder(32);
 
     /** {@code header} becomes the first line, after {@code #}. */
     TranscriptWriter(Path file, String header) {
@@ -35,23 +37,25 @@ final class TranscriptWriter implements Closeable {
     }
 
     synchronized void marker(Instant when, String text) throws IOException {
-        Writer w = writer();
-        w.write(when.toString());
-        w.write(" === ");
-        w.write(text);
-        w.write('\n');
+        write(when, " === ", text);
         flush();
     }
 
     synchronized void line(Instant when, OutputStream stream, String text) throws IOException {
-        Writer w = writer();
-        w.write(when.toString());
-        w.write(stream == OutputStream.STDERR ? " [stderr] " : " [stdout] ");
-        w.write(text);
-        w.write('\n');
+        write(when, stream == OutputStream.STDERR ? " [stderr] " : " [stdout] ", text);
         if (System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS) {
             flush();
         }
+    }
+
+    private void write(Instant when, String separator, String text) throws IOException {
+        Writer w = writer();
+        stamp.setLength(0);
+        timestamps.append(stamp, when);
+        w.append(stamp);
+        w.write(separator);
+        w.write(text);
+        w.write('\n');
     }
 
     @Override
