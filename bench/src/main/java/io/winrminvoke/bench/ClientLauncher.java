@@ -18,14 +18,12 @@ final class ClientLauncher {
     static final String COMMAND = "rem bench";
     private static final String PASSWORD_VARIABLE = "BENCH_PASSWORD";
 
-    private final Path cliJar;
     private final Path pywinrmClient;
     private final Path python;
     private final Path workDir;
     private final boolean privateNetwork;
 
-    ClientLauncher(Path cliJar, Path pywinrmClient, Path python, Path workDir, boolean privateNetwork) {
-        this.cliJar = cliJar;
+    ClientLauncher(Path pywinrmClient, Path python, Path workDir, boolean privateNetwork) {
         this.pywinrmClient = pywinrmClient;
         this.python = python;
         this.workDir = workDir;
@@ -40,16 +38,18 @@ final class ClientLauncher {
                 StandardCharsets.UTF_8);
         Path times = dir.resolve("time.txt");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", times.toString()));
-        command.addAll(switch (tool) {
-            case ENGINE -> List.of("java", "-jar", cliJar.toString(), "run", "--hosts-file", inventory.toString(),
+        if (tool.isEngine()) {
+            command.addAll(tool.launch());
+            command.addAll(List.of("run", "--hosts-file", inventory.toString(),
                     "--user", SimulatorProcess.USER, "--password-env", PASSWORD_VARIABLE, "--command", COMMAND,
                     "--throttle", Integer.toString(c.throttle()), "--quiet",
                     // the simulator speaks Basic over plain HTTP, as pywinrm's transport='basic' uses it
                     "--auth", "basic", "--allow-unencrypted",
-                    "--report-dir", dir.resolve("reports").toString());
-            case PYWINRM -> List.of(python.toString(), pywinrmClient.toString(), inventory.toString(),
-                    Integer.toString(c.throttle()), SimulatorProcess.USER, COMMAND);
-        });
+                    "--report-dir", dir.resolve("reports").toString()));
+        } else {
+            command.addAll(List.of(python.toString(), pywinrmClient.toString(), inventory.toString(),
+                    Integer.toString(c.throttle()), SimulatorProcess.USER, COMMAND));
+        }
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("client.out").toFile());
         pb.environment().put(PASSWORD_VARIABLE, SimulatorProcess.PASSWORD);
