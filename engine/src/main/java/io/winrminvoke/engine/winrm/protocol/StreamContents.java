@@ -104,7 +104,14 @@ final class StreamContents {
     }
 
     private static byte[] decode(byte[] body, int from, int to) {
-        ByteBuffer decoded = Base64.getMimeDecoder().decode(ByteBuffer.wrap(body, from, to - from));
+        ByteBuffer decoded;
+        try {
+            // Windows writes each chunk's base64 on one line: the plain decoder, which does not
+            // pre-scan the text for line breaks as the MIME decoder does
+            decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, from, to - from));
+        } catch (IllegalArgumentException lineBreaksOrWorse) {
+            decoded = Base64.getMimeDecoder().decode(ByteBuffer.wrap(body, from, to - from));
+        }
         byte[] array = decoded.array();
         return decoded.limit() == array.length ? array : Arrays.copyOf(array, decoded.limit());
     }
