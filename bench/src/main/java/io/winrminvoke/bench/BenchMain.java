@@ -43,7 +43,8 @@ public final class BenchMain implements Callable<Integer> {
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--cases", paramLabel = "IDS", split = ",",
-            description = "only these cases (a, b, c, sweep); the figures line needs a, b, c and sweep")
+            description = "only these cases (a, b, c, sweep); the figures line needs a, b, c and sweep; "
+                    + "the chart then goes into the results directory")
     List<String> onlyCases;
 
     @Option(names = "--simulator-jar", paramLabel = "JAR", defaultValue = "simulator/target/winrm-simulator.jar")
@@ -97,37 +98,20 @@ public final class BenchMain implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("bench", "target", "results",
                 DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
         Files.createDirectories(dir);
-        Path chartFile = chart != null ? chart : quick ? dir.resolve("chart.svg") : Path.of("docs", "benchmarks.svg");
+        // only a full run of every case replaces the committed chart
+        Path chartFile = chart != null ? chart : quick || onlyCases != null ? dir.resolve("chart.svg")
+                : Path.of("docs", "benchmarks.svg");
         String loadBefore = loadAverage();
         console.println("bench: " + (quick ? "quick" : "full") + ", " + plan.repetitions() + " repetition(s), "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadBefore + ", results in " + dir);
 
         BenchResults results = new BenchResults();
         ClientLauncher launcher = new ClientLauncher(pywinrmClient, python, dir, privateNetwork);
-        for (Map.Entry<FleetBehaviour, List<BenchCase>> group : plan.byBehaviour().entrySet()) {
-            List<BenchCase> cases = group.getValue();
-            int hosts = cases.stream().mapToInt(BenchCase::hosts).max().orElseThrow();
-            try (SimulatorProcess simulator = SimulatorProcess.start(simulatorJar, group.getKey(), hosts,
-                    dir.resolve("simulator-" + group.getKey().name()))) {
-                if (plan.warmUp()) {
-                    // the simulator's JIT warms up here, not in the first measured run of either tool
-                    BenchCase largest = cases.stream().max(Comparator.comparingInt(BenchCase::hosts)).orElseThrow();
-                    for (Tool tool : plan.tools()) {
-                        launcher.run(simulator, largest, tool, 0);
-                    }
-                }
-                for (int rep = 1; rep <= plan.repetitions(); rep++) {
-                    for (BenchCase c : cases) {
-                        for (Tool tool : plan.order(rep)) {
-                            ClientRun run = launcher.run(simulator, c, tool, rep);
-                            results.add(run);
-                            console.println(progress(run));
-                        }
-                    }
-                }
-            }
+        try {
+            runAll(plan, launcher, results, dir);
+        } finally {
+            launcher.deleteReports();
         }
-
         List<String> table = ResultTable.rows(plan, results);
         Files.write(dir.resolve("runs.csv"), ResultTable.csv(results), StandardCharsets.UTF_8);
         List<BenchCase> instant = plan.cases().stream()
@@ -167,6 +151,33 @@ public final class BenchMain implements Callable<Integer> {
         }
         figureLines.forEach(console::println);
         return failed > 0 ? 1 : 0;
+    }
+
+    private void runAll(BenchPlan plan, ClientLauncher launcher, BenchResults results, Path dir)
+            throws IOException, InterruptedException {
+        for (Map.Entry<FleetBehaviour, List<BenchCase>> group : plan.byBehaviour().entrySet()) {
+            List<BenchCase> cases = group.getValue();
+            int hosts = cases.stream().mapToInt(BenchCase::hosts).max().orElseThrow();
+            try (SimulatorProcess simulator = SimulatorProcess.start(simulatorJar, group.getKey(), hosts,
+                    dir.resolve("simulator-" + group.getKey().name()))) {
+                if (plan.warmUp()) {
+                    // the simulator's JIT warms up here, not in the first measured run of either tool
+                    BenchCase largest = cases.stream().max(Comparator.comparingInt(BenchCase::hosts)).orElseThrow();
+                    for (Tool tool : plan.tools()) {
+                        launcher.run(simulator, largest, tool, 0);
+                    }
+                }
+                for (int rep = 1; rep <= plan.repetitions(); rep++) {
+                    for (BenchCase c : cases) {
+                        for (Tool tool : plan.order(rep)) {
+                            ClientRun run = launcher.run(simulator, c, tool, rep);
+                            results.add(run);
+                            console.println(progress(run));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static String progress(ClientRun r) {

@@ -22,6 +22,7 @@ final class ClientLauncher {
     private final Path python;
     private final Path workDir;
     private final boolean privateNetwork;
+    private final List<Path> reportDirectories = new ArrayList<>();
 
     ClientLauncher(Path pywinrmClient, Path python, Path workDir, boolean privateNetwork) {
         this.pywinrmClient = pywinrmClient;
@@ -70,10 +71,34 @@ final class ClientLauncher {
         if (f.length != 4) {
             throw new IOException(name + ": unexpected /usr/bin/time output " + lines);
         }
-        deleteTree(dir.resolve("reports")); // up to 200 MiB of transcripts per run of case c
+        // Up to 200 MiB of transcripts per run of case c: emptied now, deleted when the benchmark
+        // ends. Deleted now, the next run's files would be created where ext4 skips over thousands
+        // of recently deleted inodes (find_inode_bit: 20 % of our client's CPU in case b), a cost
+        // of this harness, not of a run.
+        emptyFiles(dir.resolve("reports"));
+        reportDirectories.add(dir.resolve("reports"));
         return new ClientRun(c, tool, repetition, wall, Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                 Long.parseLong(f[3]), status, requests.requests(), requests.receives(), requests.maxOnOneHost(),
                 connections, simulatorCpu);
+    }
+
+    /** Deletes the report directories of every run so far. */
+    void deleteReports() throws IOException {
+        for (Path reports : reportDirectories) {
+            deleteTree(reports);
+        }
+        reportDirectories.clear();
+    }
+
+    private static void emptyFiles(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                Files.write(p, new byte[0]); // truncates: frees the blocks, keeps the inode
+            }
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
