@@ -356,13 +356,7 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     }
 
     private void flushEvents() {
-        if (events != null) {
-            try {
-                events.flush();
-            } catch (IOException e) {
-                problems.report(EVENTS_JSONL, e);
-            }
-        }
+        onEvents(EventLogWriter::flush);
     }
 
     private void closeTranscripts() {
@@ -376,9 +370,18 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     }
 
     private void closeEvents() {
+        onEvents(EventLogWriter::close);
+    }
+
+    @FunctionalInterface
+    private interface EventsAction {
+        void apply(EventLogWriter events) throws IOException;
+    }
+
+    private void onEvents(EventsAction action) {
         if (events != null) {
             try {
-                events.close();
+                action.apply(events);
             } catch (IOException e) {
                 problems.report(EVENTS_JSONL, e);
             }
