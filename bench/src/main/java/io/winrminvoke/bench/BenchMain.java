@@ -37,6 +37,16 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--cli-jar", paramLabel = "JAR", defaultValue = "cli/target/winrm-invoke.jar")
     Path cliJar;
 
+    @Option(names = "--engine-variant", paramLabel = "LABEL=COMMAND",
+            description = "also run our CLI started this way (the command before 'run ...', split at spaces), "
+                    + "interleaved with the others, e.g. script=cli/target/bin/winrm-invoke; repeatable")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--cases", paramLabel = "IDS", split = ",",
+            description = "only these cases (a, b, c, sweep); the figures line needs a, b, c and sweep; "
+                    + "the chart then goes into the results directory")
+    List<String> onlyCases;
+
     @Option(names = "--simulator-jar", paramLabel = "JAR", defaultValue = "simulator/target/winrm-simulator.jar")
     Path simulatorJar;
 
@@ -69,7 +79,16 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full(repeat);
+        List<Tool> tools = new ArrayList<>();
+        tools.add(Tool.engine(cliJar));
+        for (String variant : variants) {
+            tools.add(Tool.variant(variant));
+        }
+        tools.add(Tool.PYWINRM);
+        BenchPlan plan = quick ? BenchPlan.quick(tools) : BenchPlan.full(repeat, tools);
+        if (onlyCases != null) {
+            plan = plan.only(onlyCases);
+        }
         for (Path file : List.of(cliJar, simulatorJar, pywinrmClient, python)) {
             if (!Files.isRegularFile(file)) {
                 console.println("bench/run: " + file + " does not exist (build with: mvn -B -q -pl bench -am package -DskipTests)");
@@ -79,52 +98,48 @@ public final class BenchMain implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("bench", "target", "results",
                 DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
         Files.createDirectories(dir);
-        Path chartFile = chart != null ? chart : quick ? dir.resolve("chart.svg") : Path.of("docs", "benchmarks.svg");
+        // only a full run of every case replaces the committed chart
+        Path chartFile = chart != null ? chart : quick || onlyCases != null ? dir.resolve("chart.svg")
+                : Path.of("docs", "benchmarks.svg");
         String loadBefore = loadAverage();
         console.println("bench: " + (quick ? "quick" : "full") + ", " + plan.repetitions() + " repetition(s), "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, load average " + loadBefore + ", results in " + dir);
 
         BenchResults results = new BenchResults();
-        ClientLauncher launcher = new ClientLauncher(cliJar, pywinrmClient, python, dir, privateNetwork);
-        for (Map.Entry<FleetBehaviour, List<BenchCase>> group : plan.byBehaviour().entrySet()) {
-            List<BenchCase> cases = group.getValue();
-            int hosts = cases.stream().mapToInt(BenchCase::hosts).max().orElseThrow();
-            try (SimulatorProcess simulator = SimulatorProcess.start(simulatorJar, group.getKey(), hosts,
-                    dir.resolve("simulator-" + group.getKey().name()))) {
-                if (plan.warmUp()) {
-                    // the simulator's JIT warms up here, not in the first measured run of either tool
-                    BenchCase largest = cases.stream().max(Comparator.comparingInt(BenchCase::hosts)).orElseThrow();
-                    for (Tool tool : Tool.values()) {
-                        launcher.run(simulator, largest, tool, 0);
-                    }
-                }
-                for (int rep = 1; rep <= plan.repetitions(); rep++) {
-                    for (BenchCase c : cases) {
-                        List<Tool> order = rep % 2 == 1 ? List.of(Tool.ENGINE, Tool.PYWINRM) : List.of(Tool.PYWINRM, Tool.ENGINE);
-                        for (Tool tool : order) {
-                            ClientRun run = launcher.run(simulator, c, tool, rep);
-                            results.add(run);
-                            console.println(progress(run));
-                        }
-                    }
-                }
-            }
+        ClientLauncher launcher = new ClientLauncher(pywinrmClient, python, dir, privateNetwork);
+        try {
+            runAll(plan, launcher, results, dir);
+        } finally {
+            launcher.deleteReports();
         }
-
         List<String> table = ResultTable.rows(plan, results);
         Files.write(dir.resolve("runs.csv"), ResultTable.csv(results), StandardCharsets.UTF_8);
         List<BenchCase> instant = plan.cases().stream()
                 .filter(c -> c.behaviour().equals(FleetBehaviour.instant()))
                 .sorted(Comparator.comparingInt(BenchCase::hosts)).toList();
         String loadAfter = loadAverage();
-        if (chartFile.getParent() != null) {
-            Files.createDirectories(chartFile.getParent());
+        if (!instant.isEmpty()) {
+            if (chartFile.getParent() != null) {
+                Files.createDirectories(chartFile.getParent());
+            }
+            Files.writeString(chartFile, SvgChart.render(instant, List.of(plan.engine(), Tool.PYWINRM), results,
+                    "instant scripted command, throttle " + instant.get(0).throttle() + ", median of "
+                    + plan.repetitions() + " (load average " + loadBefore + " before, " + loadAfter + " after)"));
         }
-        Files.writeString(chartFile, SvgChart.render(instant, results, "instant scripted command, throttle "
-                + instant.get(0).throttle() + ", median of " + plan.repetitions() + " (load average " + loadBefore
-                + " before, " + loadAfter + " after)"));
-        Figures figures = Figures.from(plan, results);
-        Files.write(dir.resolve("table.txt"), append(table, figures.line()), StandardCharsets.UTF_8);
+        List<String> figureLines = new ArrayList<>();
+        if (plan.hasFigures()) {
+            for (Tool variant : plan.tools().subList(1, plan.tools().size() - 1)) {
+                figureLines.add(variant.label() + " by the same definitions: " + Figures.of(variant, plan, results).line());
+            }
+            figureLines.add("for comparison, pywinrm by the same definitions: "
+                    + Figures.of(Tool.PYWINRM, plan, results).line());
+            figureLines.add(Figures.from(plan, results).line());
+        } else {
+            figureLines.add("no figures line: it needs the cases a, b, c and sweep");
+        }
+        List<String> saved = new ArrayList<>(table);
+        saved.add(figureLines.get(figureLines.size() - 1));
+        Files.write(dir.resolve("table.txt"), saved, StandardCharsets.UTF_8);
 
         console.println();
         table.forEach(console::println);
@@ -134,9 +149,35 @@ public final class BenchMain implements Callable<Integer> {
         if (failed > 0) {
             console.println("WARNING: " + failed + " run(s) did not succeed on every host (see client.out in " + dir + ")");
         }
-        console.println("for comparison, pywinrm by the same definitions: " + Figures.of(Tool.PYWINRM, plan, results).line());
-        console.println(figures.line());
+        figureLines.forEach(console::println);
         return failed > 0 ? 1 : 0;
+    }
+
+    private void runAll(BenchPlan plan, ClientLauncher launcher, BenchResults results, Path dir)
+            throws IOException, InterruptedException {
+        for (Map.Entry<FleetBehaviour, List<BenchCase>> group : plan.byBehaviour().entrySet()) {
+            List<BenchCase> cases = group.getValue();
+            int hosts = cases.stream().mapToInt(BenchCase::hosts).max().orElseThrow();
+            try (SimulatorProcess simulator = SimulatorProcess.start(simulatorJar, group.getKey(), hosts,
+                    dir.resolve("simulator-" + group.getKey().name()))) {
+                if (plan.warmUp()) {
+                    // the simulator's JIT warms up here, not in the first measured run of either tool
+                    BenchCase largest = cases.stream().max(Comparator.comparingInt(BenchCase::hosts)).orElseThrow();
+                    for (Tool tool : plan.tools()) {
+                        launcher.run(simulator, largest, tool, 0);
+                    }
+                }
+                for (int rep = 1; rep <= plan.repetitions(); rep++) {
+                    for (BenchCase c : cases) {
+                        for (Tool tool : plan.order(rep)) {
+                            ClientRun run = launcher.run(simulator, c, tool, rep);
+                            results.add(run);
+                            console.println(progress(run));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static String progress(ClientRun r) {
@@ -145,12 +186,6 @@ public final class BenchMain implements Callable<Integer> {
                 r.peakRssMb(), r.requestsPerHost(),
                 r.connections() < 0 ? "" : String.format(Locale.ROOT, " tcp/host %.2f", r.connectionsPerHost()),
                 r.simulatorCpuSeconds());
-    }
-
-    private static List<String> append(List<String> lines, String line) {
-        List<String> all = new ArrayList<>(lines);
-        all.add(line);
-        return all;
     }
 
     private static String loadAverage() throws IOException {

@@ -16,6 +16,6 @@ final class BenchResults {
     }
 
     CaseSummary summary(BenchCase c, Tool tool) {
-        return new CaseSummary(c, tool, runs.stream().filter(r -> r.benchCase().equals(c) && r.tool() == tool).toList());
+        return new CaseSummary(c, tool, runs.stream().filter(r -> r.benchCase().equals(c) && r.tool().equals(tool)).toList());
     }
 }

@@ -16,7 +16,7 @@ record Figures(double efficiency, double hostsPerSecond, double speedup, double 
                double outputCpuPerMib) {
 
     static Figures from(BenchPlan plan, BenchResults results) {
-        return of(Tool.ENGINE, plan, results);
+        return of(plan.engine(), plan, results);
     }
 
     /** The same figures for {@code tool} (for pywinrm itself both ratios are 1). */

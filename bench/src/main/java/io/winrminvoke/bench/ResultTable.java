@@ -18,7 +18,7 @@ final class ResultTable {
         List<String> rows = new ArrayList<>();
         rows.add(HEADER);
         for (BenchCase c : plan.cases()) {
-            for (Tool tool : Tool.values()) {
+            for (Tool tool : plan.tools()) {
                 rows.add(row(results.summary(c, tool)));
             }
         }

@@ -18,7 +18,7 @@ final class SvgChart {
     }
 
     /** {@code cases}: the instant cases, ascending N. */
-    static String render(List<BenchCase> cases, BenchResults results, String title) {
+    static String render(List<BenchCase> cases, List<Tool> tools, BenchResults results, String title) {
         StringBuilder svg = new StringBuilder();
         int width = 2 * (PANEL_WIDTH + MARGIN) + MARGIN;
         int height = PANEL_HEIGHT + 2 * MARGIN + 30;
@@ -26,25 +26,26 @@ final class SvgChart {
                 + "font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", MARGIN, escape(title)));
-        panel(svg, MARGIN, "wall time (s, median)", cases, results, s -> s.wall().median());
-        panel(svg, 2 * MARGIN + PANEL_WIDTH, "client CPU user+sys (s, median)", cases, results, s -> s.cpu().median());
+        panel(svg, MARGIN, "wall time (s, median)", cases, tools, results, s -> s.wall().median());
+        panel(svg, 2 * MARGIN + PANEL_WIDTH, "client CPU user+sys (s, median)", cases, tools, results, s -> s.cpu().median());
         int legendY = PANEL_HEIGHT + 2 * MARGIN + 15;
-        for (Tool tool : Tool.values()) {
-            int x = MARGIN + tool.ordinal() * 160;
+        for (Tool tool : tools) {
+            int x = MARGIN + tools.indexOf(tool) * 160;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>"
-                            + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, legendY, x + 25, legendY, COLOURS[tool.ordinal()],
+                            + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, legendY, x + 25, legendY, COLOURS[tools.indexOf(tool)],
                     x + 30, legendY + 4, tool.label()));
         }
         return svg.append("</svg>\n").toString();
     }
 
-    private static void panel(StringBuilder svg, int left, String label, List<BenchCase> cases, BenchResults results,
+    private static void panel(StringBuilder svg, int left, String label, List<BenchCase> cases, List<Tool> tools,
+                              BenchResults results,
                               Function<CaseSummary, Double> value) {
         int top = MARGIN;
         double maxN = cases.stream().mapToInt(BenchCase::hosts).max().orElse(1);
         double maxY = 0;
         for (BenchCase c : cases) {
-            for (Tool tool : Tool.values()) {
+            for (Tool tool : tools) {
                 maxY = Math.max(maxY, value.apply(results.summary(c, tool)));
             }
         }
@@ -66,17 +67,17 @@ final class SvgChart {
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">hosts (N)</text>%n",
                 left + PANEL_WIDTH / 2, top + PANEL_HEIGHT + 32));
-        for (Tool tool : Tool.values()) {
+        for (Tool tool : tools) {
             StringBuilder points = new StringBuilder();
             for (BenchCase c : cases) {
                 double x = left + PANEL_WIDTH * c.hosts() / maxN;
                 double y = top + PANEL_HEIGHT - PANEL_HEIGHT * value.apply(results.summary(c, tool)) / maxY;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y,
-                        COLOURS[tool.ordinal()]));
+                        COLOURS[tools.indexOf(tool)]));
             }
             svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    points.toString().trim(), COLOURS[tool.ordinal()]));
+                    points.toString().trim(), COLOURS[tools.indexOf(tool)]));
         }
     }
 

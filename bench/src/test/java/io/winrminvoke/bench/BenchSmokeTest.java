@@ -36,7 +36,7 @@ class BenchSmokeTest {
                 + "speedup_vs_pywinrm=\\d+\\.\\d+ cpu_ratio_vs_pywinrm=\\d+\\.\\d+ peak_rss_mb=\\d+ "
                 + "output_cpu_s_per_mib=-?\\d+\\.\\d+");
         for (String c : List.of("a", "sweep", "b", "c")) {
-            for (Tool tool : Tool.values()) {
+            for (Tool tool : java.util.List.of(Tool.engine(java.nio.file.Path.of("any.jar")), Tool.PYWINRM)) {
                 // a row per case and tool: 1/1 repetitions succeeded, 5 or more requests per host
                 assertThat(lines).anySatisfy(l -> assertThat(l).matches(
                         c + " +" + tool.label() + " +\\d+ +\\d+ +1/1 .*"));

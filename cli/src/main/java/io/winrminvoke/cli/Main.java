@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** Process entry point of {@code winrm-invoke}: real streams, real environment, then exit. */
 public final class Main {
@@ -12,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Optional<Integer> tuned = TunedJvm.relaunch(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.get());
+        }
         Console console = System.console();
         // Remote output is often Japanese; on a terminal use its charset, in a pipe or file UTF-8
         // (Java 17 would otherwise fall back to the platform default, ASCII under a C locale).

@@ -6,12 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the project version, filtered into a resource by the build. */
+/** {@code --version}: the project version, filtered into a resource by the build, and how the JVM runs. */
 public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"winrm-invoke " + version()};
+        return new String[] {"winrm-invoke " + version(), "JVM: Java " + System.getProperty("java.version") + ", "
+                + TunedJvm.describeThisJvm()};
     }
 
     /** The tool's version, e.g. {@code 0.1.0-SNAPSHOT}; "unknown" when run from unfiltered classes. */

@@ -56,10 +56,14 @@ public final class ConsoleListener implements RunListener {
         drawProgress();
     }
 
+    /** The line comes masked (RunListener's contract); with --quiet no lock is taken. */
     @Override
-    public synchronized void outputLine(Target target, int attempt, OutputStream stream, String line) {
+    public void outputLine(Target target, int attempt, OutputStream stream, String line) {
         if (live) {
-            printLine(prefix(target) + (stream == OutputStream.STDERR ? "[stderr] " : "") + masker.mask(line));
+            String text = prefix(target) + (stream == OutputStream.STDERR ? "[stderr] " : "") + line;
+            synchronized (this) {
+                printLine(text);
+            }
         }
     }
 
@@ -70,14 +74,18 @@ public final class ConsoleListener implements RunListener {
     }
 
     @Override
-    public synchronized void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
+    public void attemptEnded(Target target, Attempt attempt, Duration nextDelay) {
         if (live && nextDelay != null) {
-            // the failure kind is short enough for a live line; the full error is in the reports
-            String why = attempt.failure() != null ? attempt.failure().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    : attempt.error() != null ? attempt.error() : StatusCounts.label(attempt.outcome());
-            printLine(prefix(target) + "attempt " + attempt.number() + " failed (" + masker.mask(why)
-                    + "); retrying in " + HumanDuration.format(nextDelay));
+            attemptRetried(target, attempt, nextDelay);
         }
+    }
+
+    private synchronized void attemptRetried(Target target, Attempt attempt, Duration nextDelay) {
+        // the failure kind is short enough for a live line; the full error is in the reports
+        String why = attempt.failure() != null ? attempt.failure().toLowerCase(Locale.ROOT).replace('_', ' ')
+                : attempt.error() != null ? attempt.error() : StatusCounts.label(attempt.outcome());
+        printLine(prefix(target) + "attempt " + attempt.number() + " failed (" + masker.mask(why)
+                + "); retrying in " + HumanDuration.format(nextDelay));
     }
 
     @Override

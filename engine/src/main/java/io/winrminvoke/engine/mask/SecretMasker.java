@@ -26,10 +26,13 @@ public final class SecretMasker implements Masker {
     private final List<String> secrets;
     /** Every form to replace, longest first. */
     private final List<String> patterns;
+    /** Where a form may start: see {@link #containsAnyForm}. */
+    private final BitSet starts;
 
     private SecretMasker(List<String> secrets, List<String> patterns) {
         this.secrets = List.copyOf(secrets);
         this.patterns = List.copyOf(patterns);
+        this.starts = startsOf(this.patterns);
     }
 
     /** Null and empty secrets are skipped (a run whose Kerberos credentials come from a file has no password). */
@@ -73,8 +76,10 @@ public final class SecretMasker implements Masker {
         if (text == null || text.isEmpty() || patterns.isEmpty()) {
             return text;
         }
-        BitSet hidden = secretPositions(text);
-        return hidden.isEmpty() ? text : render(text, 0, text.length(), hidden);
+        if (!containsAnyForm(text)) {
+            return text; // the common case: one indexOf per form, nothing allocated
+        }
+        return render(text, 0, text.length(), secretPositions(text));
     }
 
     /** Whether nothing is registered (masking is then the identity). */
@@ -91,6 +96,46 @@ public final class SecretMasker implements Masker {
     /** Length of the longest form: the most text a {@link StreamingMasker} must hold back. */
     int longestForm() {
         return patterns.isEmpty() ? 0 : patterns.get(0).length();
+    }
+
+    private boolean containsAnyForm(String text) {
+        if (starts == null) {
+            for (String form : patterns) {
+                if (text.contains(form)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // one pass over a copy (charAt per character costs several times more, compiled by C1);
+        // only where a form's first two characters stand is a form compared
+        char[] chars = text.toCharArray();
+        for (int i = 0, end = chars.length - 1; i < end; i++) {
+            if (starts.get(startKey(chars[i], chars[i + 1]))) {
+                for (String form : patterns) {
+                    if (text.startsWith(form, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first two characters of every form, hashed; null if a form is shorter than two. */
+    private static BitSet startsOf(List<String> forms) {
+        BitSet starts = new BitSet(1 << 16);
+        for (String form : forms) {
+            if (form.length() < 2) {
+                return null;
+            }
+            starts.set(startKey(form.charAt(0), form.charAt(1)));
+        }
+        return starts;
+    }
+
+    private static int startKey(char first, char second) {
+        return (first & 0xFF) << 8 | (second & 0xFF);
     }
 
     /** Positions of {@code text} covered by any form; overlapping occurrences are all covered. */

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Appends events to events.jsonl, one JSON object per line, flushed after each event so a run
- * that is killed still leaves its story. Thread-safe.
+ * Appends events to events.jsonl, one JSON object per line. The report writer flushes whenever
+ * no further event waits, so a run that is killed still leaves its story. Thread-safe.
  */
 final class EventLogWriter implements Closeable {
 
@@ -31,7 +31,13 @@ final class EventLogWriter implements Closeable {
         // one string per event: a line is written whole or not at all
         out.write(PlainJsonWriter.toJson(fields(event)));
         out.write('\n');
-        out.flush();
+    }
+
+    /** Writes out what is buffered; called whenever no event is waiting (see ReportWriterThread). */
+    synchronized void flush() throws IOException {
+        if (!closed) {
+            out.flush();
+        }
     }
 
     private static Map<String, Object> fields(EventRecord event) {

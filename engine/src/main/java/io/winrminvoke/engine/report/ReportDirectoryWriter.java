@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,10 @@ import java.util.function.Consumer;
  *
  * <p>A report never breaks a run: an I/O failure is told once per file to the problem reporter
  * (default: standard error) and the run and the other files go on. Thread-safe: the runner calls
- * it from many worker threads. Every text written passes through the context's masker, even
- * though the runner masks too.
+ * it from many worker threads; the shared files (events.jsonl) and each transcript's last lines
+ * are written by one report thread, so a host's completion never waits on another's I/O. Output
+ * lines come masked from the runner and are written as given; every other text written passes
+ * through the context's masker, even though the runner masks too.
  */
 public final class ReportDirectoryWriter implements RunListener, Closeable {
 
@@ -51,6 +54,8 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     private final ReportProblems problems;
     private final Path hostsDirectory;
     private final EventLogWriter events;
+    /** Does events.jsonl and each transcript's end, so hosts' threads never wait on shared files. */
+    private final ReportWriterThread writer;
     private final ConcurrentMap<Target, TranscriptWriter> transcripts = new ConcurrentHashMap<>();
     private final Set<Target> finishedHosts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean runFinished = new AtomicBoolean();
@@ -87,6 +92,7 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
             problems.report(EVENTS_JSONL, e);
         }
         this.events = opened;
+        this.writer = new ReportWriterThread("winrm-invoke-reports", this::flushEvents);
     }
 
     private static boolean isNewOrEmptyOrMarked(Path directory) throws IOException {
@@ -149,9 +155,10 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         event("INFO", target, attempt, "attempt-started", "attempt " + attempt + " started", Map.of());
     }
 
+    /** The line comes masked (RunListener's contract): written as given, on the host's own transcript. */
     @Override
     public void outputLine(Target target, int attempt, OutputStream stream, String line) {
-        transcript(target, t -> t.line(clock.instant(), stream, masker.mask(line)));
+        transcript(target, t -> t.line(clock.instant(), stream, line));
     }
 
     @Override
@@ -179,7 +186,8 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
 
     @Override
     public void hostFinished(HostResult result, int done, int total) {
-        finishHost(result);
+        Instant now = clock.instant();
+        writer.submit(() -> finishHost(result, now));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", result.status().name());
         data.put("exitCode", result.exitCode());
@@ -226,8 +234,9 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         if (!runFinished.compareAndSet(false, true)) {
             return;
         }
+        writer.drain(); // the hosts' own ends first
         for (HostResult host : result.hosts()) {
-            finishHost(host);
+            finishHost(host, clock.instant());
         }
         closeTranscripts();
         write(RESULTS_JSON, () -> ResultsJsonWriter.write(context.file(RESULTS_JSON), result, context));
@@ -245,20 +254,27 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
             line += "; " + result.rollout().summary();
         }
         event(level, null, null, "run-finished", line, data);
+        writer.close();
         closeEvents();
+    }
+
+    /** Waits until the report thread has written (and flushed) everything handed to it so far. */
+    void awaitQueuedWrites() {
+        writer.drain();
     }
 
     /** Closes every open file; for a run that ends without {@link #runFinished} (a crash). */
     @Override
     public void close() {
+        writer.close();
         closeTranscripts();
         closeEvents();
     }
 
-    private void finishHost(HostResult result) {
+    private void finishHost(HostResult result, Instant when) {
         if (finishedHosts.add(result.target())) {
             transcript(result.target(), t -> {
-                t.marker(clock.instant(), resultLine(result));
+                t.marker(when, resultLine(result));
                 t.close();
             });
         }
@@ -327,12 +343,19 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         if (events == null) {
             return;
         }
-        try {
-            events.write(new EventRecord(clock.instant().toString(), level,
-                    target == null ? null : target.display(), attempt, name, masker.mask(message), data));
-        } catch (IOException | RuntimeException e) {
-            problems.report(EVENTS_JSONL, e);
-        }
+        Instant when = clock.instant();
+        writer.submit(() -> {
+            try {
+                events.write(new EventRecord(when.toString(), level,
+                        target == null ? null : target.display(), attempt, name, masker.mask(message), data));
+            } catch (IOException | RuntimeException e) {
+                problems.report(EVENTS_JSONL, e);
+            }
+        });
+    }
+
+    private void flushEvents() {
+        onEvents(EventLogWriter::flush);
     }
 
     private void closeTranscripts() {
@@ -346,9 +369,18 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     }
 
     private void closeEvents() {
+        onEvents(EventLogWriter::close);
+    }
+
+    @FunctionalInterface
+    private interface EventsAction {
+        void apply(EventLogWriter events) throws IOException;
+    }
+
+    private void onEvents(EventsAction action) {
         if (events != null) {
             try {
-                events.close();
+                action.apply(events);
             } catch (IOException e) {
                 problems.report(EVENTS_JSONL, e);
             }

@@ -1,11 +1,9 @@
 package io.winrminvoke.engine.report;
 
 import io.winrminvoke.engine.run.OutputStream;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +19,17 @@ import java.time.Instant;
 final class TranscriptWriter implements Closeable {
 
     private static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
+    private static final byte[] MARKER = " === ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STDOUT = " [stdout] ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STDERR = " [stderr] ".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final String header;
-    private Writer out;
+    private java.io.OutputStream out;
     private boolean opened;
     private long lastFlush;
+    private final InstantText timestamps = new InstantText();
+    private final byte[] stamp = new byte[InstantText.MAX_LENGTH];
 
     /** {@code header} becomes the first line, after {@code #}. */
     TranscriptWriter(Path file, String header) {
@@ -35,29 +38,30 @@ final class TranscriptWriter implements Closeable {
     }
 
     synchronized void marker(Instant when, String text) throws IOException {
-        Writer w = writer();
-        w.write(when.toString());
-        w.write(" === ");
-        w.write(text);
-        w.write('\n');
+        write(when, MARKER, text);
         flush();
     }
 
     synchronized void line(Instant when, OutputStream stream, String text) throws IOException {
-        Writer w = writer();
-        w.write(when.toString());
-        w.write(stream == OutputStream.STDERR ? " [stderr] " : " [stdout] ");
-        w.write(text);
-        w.write('\n');
+        write(when, stream == OutputStream.STDERR ? STDERR : STDOUT, text);
         if (System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS) {
             flush();
         }
     }
 
+    // Bytes, not a Writer: a Writer copies each string into chars and encodes them back.
+    private void write(Instant when, byte[] separator, String text) throws IOException {
+        java.io.OutputStream w = writer();
+        w.write(stamp, 0, timestamps.write(stamp, when));
+        w.write(separator);
+        w.write(text.getBytes(StandardCharsets.UTF_8));
+        w.write('\n');
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (out != null) {
-            Writer w = out;
+            java.io.OutputStream w = out;
             out = null;
             w.close();
         }
@@ -69,16 +73,16 @@ final class TranscriptWriter implements Closeable {
     }
 
     /** Opens on first use; a use after close appends (a late call must not erase the transcript). */
-    private Writer writer() throws IOException {
+    private java.io.OutputStream writer() throws IOException {
         if (out == null) {
             java.io.OutputStream stream = opened
                     ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                     : Files.newOutputStream(file);
-            out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            out = new BufferedOutputStream(stream, 16 * 1024);
             lastFlush = System.nanoTime();
             if (!opened) {
                 opened = true;
-                out.write("# " + header + "\n");
+                out.write(("# " + header + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         return out;

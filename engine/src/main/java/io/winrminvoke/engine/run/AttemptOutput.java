@@ -83,11 +83,16 @@ final class AttemptOutput implements OutputSink {
             Masker.Stream masking = masker.streaming();
             boolean[] midLine = {false};
             this.lines = new LineAssembler(LineAssembler.DEFAULT_MAX_LINE_CHARS, (text, endOfLine) -> {
-                String masked = masking.push(text);
                 boolean continuesPieces = midLine[0];
                 midLine[0] = !endOfLine;
-                if (endOfLine) {
-                    masked += masking.flush();
+                String masked;
+                if (endOfLine && !continuesPieces) {
+                    masked = masker.mask(text); // a whole line: nothing held back, no stream state
+                } else {
+                    masked = masking.push(text);
+                    if (endOfLine) {
+                        masked += masking.flush();
+                    }
                 }
                 // an empty end of a line already passed on in pieces is no line of its own
                 if (masked.isEmpty() && (!endOfLine || continuesPieces)) {

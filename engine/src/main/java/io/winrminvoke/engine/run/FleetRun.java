@@ -28,7 +28,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A run in progress, started by {@link FleetRunner#start}. Hosts start in input order with at
@@ -56,8 +55,6 @@ public final class FleetRun {
     public static final Duration STOP_GRACE = Duration.ofSeconds(3);
     /** How often the end of a stop looks whether the hosts still creating shells are done. */
     private static final Duration SHELL_GRACE_RECHECK = Duration.ofMillis(50);
-    /** How long a host's hostFinished call waits for the previous one's listener call. */
-    private static final Duration LISTENER_PATIENCE = Duration.ofSeconds(1);
 
     private static final AtomicInteger RUN_NUMBERS = new AtomicInteger();
 
@@ -85,10 +82,7 @@ public final class FleetRun {
     private final AtomicInteger nextHost = new AtomicInteger();
     /** Index just past the last host of the wave being run; written before its workers start. */
     private volatile int waveEnd;
-    private final AtomicInteger finishedHosts = new AtomicInteger();
-    private final ReentrantLock finishedOrder = new ReentrantLock();
-    /** Set once a listener held up a hostFinished call: later calls stop waiting for their turn. */
-    private volatile boolean listenerStalled;
+    private final HostCompletions completions;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
     private final ScheduledExecutorService timer;
@@ -110,6 +104,7 @@ public final class FleetRun {
         List<HostRun> list = new ArrayList<>();
         request.targets().forEach(t -> list.add(new HostRun(this, t, request, charset)));
         this.hosts = List.copyOf(list);
+        this.completions = new HostCompletions(this.listener, hosts.size());
         this.rollout = new RolloutTracker(request.options().rollout(),
                 request.options().rollout().plan(hosts.size()));
         this.credentials = new CredentialBreaker(request.options().authFailureLimit());
@@ -272,31 +267,11 @@ public final class FleetRun {
         return timer.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Called once per host, with no lock held. Serialised so {@code done} reaches listeners in
-     * increasing order (a progress line never goes backwards); but a listener stuck in this call
-     * (a stalled console stream) must not stop the other hosts' results, so after a bounded wait
-     * the call goes ahead unordered.
-     */
+    /** Called once per host, with no lock held (see {@link HostCompletions}). */
     void hostFinished(HostResult result) {
         // counted before the listener call, which may be slow: the rollout decides on it
         rollout.hostFinished(result.status() != HostStatus.SKIPPED, result.status().isSuccess());
-        boolean ordered = false;
-        try {
-            ordered = finishedOrder.tryLock(listenerStalled ? 0 : LISTENER_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (!ordered) {
-            listenerStalled = true;
-        }
-        try {
-            listener.hostFinished(result, finishedHosts.incrementAndGet(), hosts.size());
-        } finally {
-            if (ordered) {
-                finishedOrder.unlock();
-            }
-        }
+        completions.finished(result);
     }
 
     // ---- the run ----

@@ -31,16 +31,34 @@ final class LineAssembler {
         this.lines = lines;
     }
 
-    void append(CharSequence text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                emit(true);
+    void append(String text) {
+        int from = 0;
+        int length = text.length();
+        while (from < length) {
+            int newline = text.indexOf('\n', from);
+            int end = newline < 0 ? length : newline;
+            if (current.length() == 0 && !lineOpen && newline >= 0 && end - from < maxLineChars) {
+                // a whole line inside this piece of text: no copy through the buffer
+                int cut = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                lines.accept(text.substring(from, cut), true);
             } else {
-                current.append(c);
-                if (current.length() >= maxLineChars) {
-                    emitPiece();
+                appendPart(text, from, end);
+                if (newline >= 0) {
+                    emit(true);
                 }
+            }
+            from = newline < 0 ? length : newline + 1;
+        }
+    }
+
+    private void appendPart(String text, int from, int to) {
+        int at = from;
+        while (at < to) {
+            int take = Math.min(to - at, maxLineChars - current.length());
+            current.append(text, at, at + take);
+            at += take;
+            if (current.length() >= maxLineChars) {
+                emitPiece();
             }
         }
     }

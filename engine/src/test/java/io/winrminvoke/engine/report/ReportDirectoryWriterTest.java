@@ -78,8 +78,9 @@ class ReportDirectoryWriterTest {
                         .attempt(HostStatus.SUCCEEDED, 0, null, null)
                         .finish(HostStatus.SUCCEEDED, 0, null))
                 .add(host(new Target("leaky", 0), T0)
-                        .out("plain " + PASSWORD, "base64 " + b64)
-                        .err("url " + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))
+                        // output lines come masked from the runner (RunListener's contract), as here
+                        .out(RUNNERS_MASKER.mask("plain " + PASSWORD), RUNNERS_MASKER.mask("base64 " + b64))
+                        .err(RUNNERS_MASKER.mask("url " + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)))
                         .attempt(HostStatus.SUCCEEDED, 0, null, null)
                         .finish(HostStatus.SUCCEEDED, 0, null));
     }
@@ -112,6 +113,8 @@ class ReportDirectoryWriterTest {
         options.put("leakedByMistake", "pw:" + PASSWORD);
         return new ReportContext(dir, "nightly.deploy", "0.1.0-test", options, SecretMasker.of(PASSWORD), bom);
     }
+
+    private static final SecretMasker RUNNERS_MASKER = SecretMasker.of(PASSWORD);
 
     private ReportDirectoryWriter writer(Path dir, boolean bom) {
         return new ReportDirectoryWriter(context(dir, bom), reported::add, Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC));
@@ -333,7 +336,8 @@ class ReportDirectoryWriterTest {
         ReportDirectoryWriter writer = writer(dir, false);
         writer.runStarted(2);
         writer.attemptStarted(new Target("web01", 0), 1);
-        // nothing closed or finished: a killed run leaves these lines
+        // nothing closed or finished: once the report thread has caught up, a killed run leaves these lines
+        writer.awaitQueuedWrites();
         assertThat(Files.readAllLines(dir.resolve("events.jsonl"))).hasSize(2);
         writer.outputLine(new Target("web01", 0), 1, OutputStream.STDOUT, "first line");
         writer.close();

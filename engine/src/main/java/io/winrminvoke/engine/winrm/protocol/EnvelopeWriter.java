@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -37,7 +36,7 @@ final class EnvelopeWriter {
      */
     static SoapRequest write(RequestContext context, WsmanAction action, String shellId,
                              Map<String, String> options, BodyContent body) {
-        String messageId = "uuid:" + UUID.randomUUID();
+        String messageId = MessageIds.next();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
             XMLStreamWriter xml = OUTPUT_FACTORY.createXMLStreamWriter(out, "UTF-8");

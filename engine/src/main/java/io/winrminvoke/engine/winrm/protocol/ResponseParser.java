@@ -26,12 +26,20 @@ public final class ResponseParser {
     /** @throws WinRmException PROTOCOL_ERROR when the body is not a SOAP envelope */
     public static SoapResponse parse(byte[] body) throws WinRmException {
         try {
-            return new Reading(INPUT_FACTORY.createXMLStreamReader(new ByteArrayInputStream(body))).read();
+            StreamContents streams = StreamContents.extract(body);
+            SoapResponse response = read(streams);
+            return response != null ? response : read(StreamContents.none(body));
         } catch (XMLStreamException | IllegalArgumentException e) {
             // IllegalArgumentException: base64 content that does not decode.
             throw new WinRmException(FailureKind.PROTOCOL_ERROR, false,
                     "unreadable answer from host: " + e.getMessage(), e);
         }
+    }
+
+    /** Null when the parser met other Stream elements than {@code streams} found in the bytes. */
+    private static SoapResponse read(StreamContents streams) throws XMLStreamException {
+        return new Reading(INPUT_FACTORY.createXMLStreamReader(new ByteArrayInputStream(streams.document())), streams)
+                .read();
     }
 
     private static XMLInputFactory newInputFactory() {
@@ -47,6 +55,10 @@ public final class ResponseParser {
     /** State of one pass over one document. */
     private static final class Reading {
         private final XMLStreamReader xml;
+        private final StreamContents streams;
+        private int streamElements;
+        /** The current Stream element's content, from {@link StreamContents#next()}. */
+        private byte[] streamContent;
         private boolean sawEnvelope;
         private String action;
         private String relatesTo;
@@ -63,8 +75,9 @@ public final class ResponseParser {
         private boolean commandDone;
         private Integer exitCode;
 
-        Reading(XMLStreamReader xml) {
+        Reading(XMLStreamReader xml, StreamContents streams) {
             this.xml = xml;
+            this.streams = streams;
         }
 
         SoapResponse read() throws XMLStreamException {
@@ -80,11 +93,19 @@ public final class ResponseParser {
             if (!sawEnvelope) {
                 throw new XMLStreamException("not a SOAP 1.2 envelope");
             }
+            if (!streams.matched(streamElements)) {
+                return null;
+            }
             WsmanFault fault = faultSeen ? new WsmanFault(subcode, reason, wsmanCode, faultDetail) : null;
             return new SoapResponse(action, relatesTo, fault, shellId, commandId, output, commandDone, exitCode);
         }
 
         private void startElement(String ns, String name) throws XMLStreamException {
+            if (name.equals("Stream")) {
+                // in any namespace: StreamContents matched the local name only
+                streamElements++;
+                streamContent = streams.next();
+            }
             switch (ns == null ? "" : ns) {
                 case Namespaces.SOAP -> soapElement(name);
                 case Namespaces.ADDRESSING -> {
@@ -149,7 +170,11 @@ public final class ResponseParser {
                     String stream = xml.getAttributeValue(null, "Name");
                     String streamCommandId = xml.getAttributeValue(null, "CommandId");
                     boolean end = "true".equalsIgnoreCase(xml.getAttributeValue(null, "End"));
-                    byte[] data = Base64.getMimeDecoder().decode(text());
+                    byte[] data = streamContent;
+                    String inDocument = text(); // empty unless StreamContents left it here
+                    if (data == StreamContents.IN_DOCUMENT) {
+                        data = Base64.getMimeDecoder().decode(inDocument);
+                    }
                     output.add(new OutputChunk(stream, streamCommandId, data, end));
                 }
                 case "CommandState" -> {

@@ -56,6 +56,56 @@ class ResponseParserTest {
         assertThat(response.exitCode()).isZero();
     }
 
+    /** A ReceiveResponse with {@code streams} (already-written rsp:Stream elements or other body content). */
+    private static String receiveResponse(String streams) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+                + " xmlns:rsp=\"http://schemas.microsoft.com/wbem/wsman/1/windows/shell\">"
+                + "<s:Body><rsp:ReceiveResponse>" + streams
+                + "<rsp:CommandState CommandId=\"C\" State=\"http://schemas.microsoft.com/wbem/wsman/1/windows/shell/CommandState/Done\">"
+                + "<rsp:ExitCode>0</rsp:ExitCode></rsp:CommandState></rsp:ReceiveResponse></s:Body></s:Envelope>";
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static java.util.List<String> texts(SoapResponse response) {
+        return response.output().stream().map(c -> c.stream() + ":" + new String(c.data(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void streamContentWithEntitiesLineBreaksOrCdataDecodesAsPlainContentDoes() throws Exception {
+        String b = base64("hello world\r\n");
+        SoapResponse response = parse(receiveResponse(
+                "<rsp:Stream Name=\"stdout\" CommandId=\"C\">" + b.substring(0, 4) + "&#13;&#10;" + b.substring(4) + "</rsp:Stream>"
+                + "<rsp:Stream Name=\"stdout\" CommandId=\"C\"><![CDATA[" + base64("cdata") + "]]></rsp:Stream>"
+                + "<rsp:Stream Name=\"stderr\" CommandId=\"C\">" + b.substring(0, 8) + "\r\n" + b.substring(8) + "</rsp:Stream>"
+                + "<rsp:Stream Name=\"stdout\" CommandId=\"C\" End=\"true\"/>"));
+
+        assertThat(texts(response)).containsExactly("stdout:hello world\r\n", "stdout:cdata",
+                "stderr:hello world\r\n", "stdout:");
+        assertThat(response.output().get(3).end()).isTrue();
+    }
+
+    @Test
+    void streamLookalikesInCommentsOtherNamespacesAndAttributesDoNotShiftTheOutput() throws Exception {
+        SoapResponse response = parse(receiveResponse(
+                "<!-- <rsp:Stream Name=\"stdout\">" + base64("not output") + "</rsp:Stream> -->"
+                + "<x:Stream xmlns:x=\"urn:other\">" + base64("other namespace") + "</x:Stream>"
+                + "<rsp:Stream Name=\"stdout\" CommandId=\"C\" Note=\"a > b\">" + base64("first") + "</rsp:Stream>"
+                + "<Stream xmlns=\"http://schemas.microsoft.com/wbem/wsman/1/windows/shell\" Name=\"stderr\">"
+                + base64("default namespace") + "</Stream>"));
+
+        assertThat(texts(response)).containsExactly("stdout:first", "stderr:default namespace");
+    }
+
+    @Test
+    void streamContentThatIsNotBase64IsAProtocolError() {
+        assertThatThrownBy(() -> parse(receiveResponse("<rsp:Stream Name=\"stdout\">QUJD=QUJD</rsp:Stream>")))
+                .isInstanceOfSatisfying(WinRmException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL_ERROR));
+    }
+
     @Test
     void operationTimeoutFaultIsRecognisedWithItsWindowsCode() throws Exception {
         SoapResponse response = parse(RecordedWindowsMessages.masterzen("operationTimeoutResponse"));
