@@ -15,6 +15,7 @@ import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.invocation.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,12 +23,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -44,16 +43,22 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final InvocationSettings settings;
+    /** Relative to the workspace, this call's own (see {@code ReportDirectory}). */
+    private final String reportDir;
     private final String user;
+    /** The credential marks its username secret: masked like the password. */
+    private final boolean usernameSecret;
     private final Secret password;
     private final TaskListener listener;
     /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
     private final String toolVersion;
 
-    AgentFleetCallable(InvocationSettings settings, String user, Secret password, TaskListener listener,
-                       String toolVersion) {
+    AgentFleetCallable(InvocationSettings settings, String reportDir, String user, boolean usernameSecret,
+                       Secret password, TaskListener listener, String toolVersion) {
         this.settings = settings;
+        this.reportDir = reportDir;
         this.user = user;
+        this.usernameSecret = usernameSecret;
         this.password = password;
         this.listener = listener;
         this.toolVersion = toolVersion;
@@ -74,7 +79,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
 
     private FleetOutcome run(File workspace, PrintStream log) throws IOException, InterruptedException {
         // every option is validated here, before the run starts: a bad value contacts no host
-        SecretMasker masker = SecretMasker.of(password.getPlainText());
+        SecretMasker masker = usernameSecret ? SecretMasker.of(password.getPlainText(), user)
+                : SecretMasker.of(password.getPlainText());
         CommandSpec command = settings.commandSpec(password.getPlainText());
         RunOptions options = settings.runOptions(workspace);
         TargetList targets = readTargets(workspace).distinctByPort(options::portFor);
@@ -88,12 +94,10 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
                     + " the password can be read by anyone on the network path");
         }
 
-        Path reportDir = workspace.toPath().resolve(settings.reportDirOrDefault());
+        Path reportDir = workspace.toPath().resolve(this.reportDir);
         Files.createDirectories(reportDir);
-        // files older than this are left over from earlier builds in the same workspace: not archived
-        Instant started = Instant.now().minusSeconds(2);
         RunResult result;
-        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion,
+        ReportContext report = new ReportContext(reportDir, this.reportDir, toolVersion,
                 effectiveOptions(command, options), masker, false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
@@ -107,7 +111,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         List<HostOutcome> hosts = new ArrayList<>();
         result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
         return new FleetOutcome(hosts, policy.decide(result.summary()).name(), policy.explain(result.summary()),
-                listFiles(reportDir, started));
+                ReportFiles.writtenBy(reportDir, targets.targets()));
     }
 
     /** What results.json records as the run's options: nothing secret (the masker runs over it once more). */
@@ -147,23 +151,5 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             return TargetParser.parseLines(lines, settings.hostsFile());
         }
         return TargetParser.parseLines(settings.hostLines(), "hosts");
-    }
-
-    private static List<String> listFiles(Path dir, Instant writtenSince) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> modifiedSince(p, writtenSince))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    private static boolean modifiedSince(Path file, Instant since) {
-        try {
-            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -3,6 +3,8 @@ package io.winrminvoke.plugin;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -15,6 +17,12 @@ import hudson.tasks.junit.TestResultSummary;
 import hudson.tasks.test.PipelineTestDetails;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.result.FailurePolicy;
+import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.ReportDirectory;
+import io.winrminvoke.invocation.ReportDirectoryClaims;
+import io.winrminvoke.invocation.ReturnedOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,39 +48,47 @@ final class FleetInvocation {
     private final String credentialsId;
     private final boolean archive;
     private final boolean junit;
+    private final ReturnedOutput returnedOutput;
 
-    FleetInvocation(InvocationSettings settings, String credentialsId, boolean archive, boolean junit) {
+    FleetInvocation(InvocationSettings settings, String credentialsId, boolean archive, boolean junit,
+                    ReturnedOutput returnedOutput) {
         this.settings = settings;
         this.credentialsId = credentialsId;
         this.archive = archive;
         this.junit = junit;
+        this.returnedOutput = returnedOutput;
     }
 
     /**
      * Runs the invocation and publishes its results.
      *
+     * @param callId      unique among the calls of this build: names the default report directory
      * @param testDetails stage attribution of the test results in Pipeline, null in freestyle
      * @return one map per host, in input order
      * @throws AbortException for invalid input (before any host is contacted) and when the failure
      *                        policy fails the run (after everything is published)
      */
     List<Map<String, Object>> perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                                      PipelineTestDetails testDetails, UnstableMarker unstable)
+                                      String callId, PipelineTestDetails testDetails, UnstableMarker unstable)
             throws IOException, InterruptedException {
+        String reportDir;
+        List<String> hostUris;
         try {
             settings.validate();
-        } catch (InvalidInputException e) {
-            throw new AbortException("winrmInvoke: " + e.getMessage());
+            reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
+            hostUris = CredentialScope.uris(controllerSideTargets(workspace), settings.runOptions(null));
+            ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
         } catch (IllegalArgumentException e) {
+            // InvalidInputException is one: a bad option, a bad host entry, a report directory taken
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
-        StandardUsernamePasswordCredentials credentials = resolveCredentials(run);
+        StandardUsernamePasswordCredentials credentials = resolveCredentials(run, hostUris);
 
         FleetOutcome outcome;
         try {
             workspace.mkdirs();
-            outcome = workspace.act(new AgentFleetCallable(settings, credentials.getUsername(),
-                    credentials.getPassword(), listener, toolVersion()));
+            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, credentials.getUsername(),
+                    credentials.isUsernameSecret(), credentials.getPassword(), listener, toolVersion()));
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());
@@ -80,7 +96,6 @@ final class FleetInvocation {
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
 
-        String reportDir = settings.reportDirOrDefault();
         if (archive && !outcome.reportFiles().isEmpty()) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             for (String file : outcome.reportFiles()) {
@@ -112,7 +127,7 @@ final class FleetInvocation {
             }
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        outcome.hosts().forEach(h -> results.add(h.toMap()));
+        outcome.hosts().forEach(h -> results.add(h.toMap(returnedOutput)));
         return results;
     }
 
@@ -127,14 +142,41 @@ final class FleetInvocation {
     }
 
     /**
-     * Resolves the credential as the build's authentication may use it, before any host is
-     * contacted. A missing id and an id of another credential type are told apart so the user
-     * knows what to fix.
+     * The hosts, read on the controller for the credential lookup: the hosts text, or the hosts
+     * file from the workspace (the agent reads it again, by the same parser, to run).
      */
-    private StandardUsernamePasswordCredentials resolveCredentials(Run<?, ?> run) throws AbortException {
+    private List<Target> controllerSideTargets(FilePath workspace) throws IOException, InterruptedException {
+        if (InvocationSettings.isBlank(settings.hostsFile())) {
+            return TargetParser.parseLines(settings.hostLines(), "hosts").targets();
+        }
+        FilePath file = workspace.child(settings.hostsFile().trim());
+        if (!file.exists() || file.isDirectory()) {
+            throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
+        }
+        return TargetParser.parseLines(file.readToString().lines().toList(), settings.hostsFile()).targets();
+    }
+
+    /** One domain requirement list per host URI: a credential's domain must admit each host it is used for. */
+    static List<List<DomainRequirement>> domainRequirements(List<String> hostUris) {
+        List<List<DomainRequirement>> requirements = new ArrayList<>();
+        for (String uri : hostUris) {
+            requirements.add(URIRequirementBuilder.fromUri(uri).build());
+        }
+        return requirements;
+    }
+
+    /**
+     * Resolves the credential as the build's authentication may use it, before any host is
+     * contacted, for every host: a credential kept in a domain restricted to some hosts is not
+     * used for others. A missing id, an id of another credential type and a host outside the
+     * credential's domain are told apart so the user knows what to fix.
+     */
+    private StandardUsernamePasswordCredentials resolveCredentials(Run<?, ?> run, List<String> hostUris)
+            throws AbortException {
         if (InvocationSettings.isBlank(credentialsId)) {
             throw new AbortException("winrmInvoke: 'credentialsId' is required (a username/password credential)");
         }
+        // no requirement: found in whichever domain it is kept
         StandardUsernamePasswordCredentials c = CredentialsProvider.findCredentialById(credentialsId,
                 StandardUsernamePasswordCredentials.class, run, List.of());
         if (c == null) {
@@ -146,6 +188,14 @@ final class FleetInvocation {
             }
             throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
                     + "' are available to this build");
+        }
+        List<List<DomainRequirement>> scopes = domainRequirements(hostUris);
+        for (int i = 0; i < scopes.size(); i++) {
+            if (CredentialsProvider.findCredentialById(credentialsId, StandardUsernamePasswordCredentials.class, run,
+                    scopes.get(i)) == null) {
+                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' may not be used for "
+                        + hostUris.get(i) + ": the host is outside the credential's domain");
+            }
         }
         // findCredentialById tracks usage only for credentials parameters; record every use
         CredentialsProvider.track(run, c);
