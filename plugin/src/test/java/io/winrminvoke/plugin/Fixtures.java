@@ -8,6 +8,10 @@ import io.winrminvoke.simulator.scenario.Scenario;
 import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.SimulatedHost;
 import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Shared set-up: a simulated fleet, the credential that opens it, host lists in the step's formats. */
 final class Fixtures {
@@ -32,6 +36,18 @@ final class Fixtures {
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
                 CredentialsScope.GLOBAL, CREDENTIALS_ID, "simulated fleet", USER, PASSWORD));
         SystemCredentialsProvider.getInstance().save();
+    }
+
+    /** Runs {@code script} (sandboxed) as a new Pipeline job and returns the finished build. */
+    static WorkflowRun runPipeline(JenkinsRule r, String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return r.waitForCompletion(job.scheduleBuild2(0).waitForStart());
+    }
+
+    /** {@code winrmInvoke(hosts: [...], credentialsId: ..., <more>)} for the fleet. */
+    static String step(SimulatedFleet fleet, String more) {
+        return "winrmInvoke(hosts: " + groovyHostList(fleet) + ", credentialsId: '" + CREDENTIALS_ID + "', " + more + ")";
     }
 
     static String hostPort(SimulatedHost h) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jenkins.security.MasterToSlaveCallable;
 import jenkins.util.VirtualFile;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -64,6 +65,21 @@ class WinRmInvokeStepTest {
         return job.scheduleBuild2(0).get();
     }
 
+    /** The report directory of the build's {@code index}-th call, as archived. */
+    static String reportDir(hudson.model.Run<?, ?> b, int index) {
+        return b.getActions(WinRmInvokeAction.class).get(index).getReportDir();
+    }
+
+    /** The process id of the JVM it runs in. */
+    private static final class AgentPid extends MasterToSlaveCallable<Long, RuntimeException> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call() {
+            return ProcessHandle.current().pid();
+        }
+    }
+
     private static String artifactText(WorkflowRun b, String path) throws Exception {
         VirtualFile file = b.getArtifactManager().root().child(path);
         assertThat(file.isFile()).as("artifact %s", path).isTrue();
@@ -89,10 +105,14 @@ class WinRmInvokeStepTest {
             r.assertLogContains("2 of 4 hosts failed (tolerated: 2)", b);
             r.assertLogContains("after the step", b);
 
-            // the reports were written by the agent, in the agent's workspace
-            assertThat(agent.getWorkspaceFor(b.getParent()).child("winrm-invoke-report/results.json").exists()).isTrue();
-            assertThat(artifactText(b, "winrm-invoke-report/results.json")).contains(Fixtures.hostPort(fleet.host(3)));
-            artifactText(b, "winrm-invoke-report/junit.xml");
+            // the reports were written by the agent, in the agent's workspace, in this call's own directory
+            String dir = reportDir(b, 0);
+            assertThat(dir).startsWith("winrm-invoke-report/step-");
+            assertThat(agent.getWorkspaceFor(b.getParent()).child(dir + "/results.json").exists()).isTrue();
+            assertThat(artifactText(b, dir + "/results.json")).contains(Fixtures.hostPort(fleet.host(3)));
+            artifactText(b, dir + "/junit.xml");
+            // the agent is another JVM: the fan-out really crossed remoting
+            assertThat(agent.getChannel().call(new AgentPid())).isNotEqualTo(ProcessHandle.current().pid());
 
             TestResultAction tests = b.getAction(TestResultAction.class);
             assertThat(tests).isNotNull();
@@ -102,7 +122,7 @@ class WinRmInvokeStepTest {
             WinRmInvokeAction summary = b.getAction(WinRmInvokeAction.class);
             assertThat(summary.getHosts()).extracting(HostOutcome::getStatus)
                     .containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "UNREACHABLE");
-            assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/winrm-invoke-report/");
+            assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/" + dir + "/hosts/");
         }
     }
 
@@ -118,7 +138,7 @@ class WinRmInvokeStepTest {
             r.assertLogContains("1 of 2 hosts failed (tolerated: 0)", b);
             r.assertLogNotContains("after the step", b);
             // published before failing
-            artifactText(b, "winrm-invoke-report/results.json");
+            artifactText(b, reportDir(b, 0) + "/results.json");
             assertThat(b.getAction(TestResultAction.class).getTotalCount()).isEqualTo(2);
         }
     }
@@ -198,7 +218,7 @@ class WinRmInvokeStepTest {
             r.assertLogNotContains(PASSWORD, b);
             r.assertLogContains("****", b);
             for (String report : new String[] {"results.json", "results.csv", "junit.xml", "events.jsonl"}) {
-                assertThat(artifactText(b, "winrm-invoke-report/" + report)).as(report).doesNotContain(PASSWORD);
+                assertThat(artifactText(b, reportDir(b, 0) + "/" + report)).as(report).doesNotContain(PASSWORD);
             }
             // everything Jenkins keeps of the build: build.xml (actions), junitResult.xml, the log,
             // the archived transcripts, the Pipeline's saved program
