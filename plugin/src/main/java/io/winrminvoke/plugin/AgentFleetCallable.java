@@ -15,12 +15,11 @@ import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,15 +139,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
             }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (CharacterCodingException e) {
-                // otherwise a bare "MalformedInputException: Input length = 1" with a stack trace
-                throw new InvalidInputException("hostsFile: '" + settings.hostsFile() + "' is not UTF-8 text"
-                        + " (Windows PowerShell 5.1's Out-File and > write UTF-16: use Set-Content -Encoding UTF8)");
-            }
-            return TargetParser.parseLines(lines, settings.hostsFile());
+            return HostsFile.parse(Files.readAllBytes(file), settings.hostsFile());
         }
         return TargetParser.parseLines(settings.hostLines(), "hosts");
     }

@@ -20,10 +20,12 @@ import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportDirectory;
 import io.winrminvoke.invocation.ReportDirectoryClaims;
 import io.winrminvoke.invocation.ReturnedOutput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,8 +80,8 @@ final class FleetInvocation {
             reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
             hostUris = CredentialScope.uris(controllerSideTargets(workspace), settings.runOptions(null));
             ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
-        } catch (IllegalArgumentException e) {
-            // InvalidInputException is one: a bad option, a bad host entry, a report directory taken
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            // a bad option, a bad host entry, a report directory another call has taken
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
         StandardUsernamePasswordCredentials credentials = resolveCredentials(run, hostUris);
@@ -153,7 +155,9 @@ final class FleetInvocation {
         if (!file.exists() || file.isDirectory()) {
             throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
         }
-        return TargetParser.parseLines(file.readToString().lines().toList(), settings.hostsFile()).targets();
+        try (InputStream in = file.read()) {
+            return HostsFile.parse(in.readAllBytes(), settings.hostsFile()).targets();
+        }
     }
 
     /** One domain requirement list per host URI: a credential's domain must admit each host it is used for. */

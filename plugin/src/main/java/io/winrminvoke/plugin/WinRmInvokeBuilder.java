@@ -11,6 +11,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.invocation.EnvironmentExpansion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -49,7 +50,8 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
         WinRmInvokeStep expanded;
         try {
             expanded = expand(invocation, env);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            // an unknown or unbindable option after expansion (structs), named by the message
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
         // freestyle build steps run one after another: the next position is free
