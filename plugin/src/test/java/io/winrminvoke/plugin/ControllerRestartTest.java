@@ -12,7 +12,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
@@ -36,12 +35,7 @@ class ControllerRestartTest {
                 job.setDefinition(new CpsFlowDefinition("node { " + Fixtures.step(fleet, "command: 'deploy.cmd'") + " }",
                         true));
                 WorkflowRun b = job.scheduleBuild2(0).waitForStart();
-                while (fleet.counters().openCommands() < 1) {
-                    if (!b.isBuilding()) {
-                        throw new AssertionError("the build ended before the command started:\n" + JenkinsRule.getLog(b));
-                    }
-                    Thread.sleep(100);
-                }
+                Fixtures.awaitOpenCommands(fleet, 1, b);
             });
             sessions.then(r -> {
                 WorkflowRun b = r.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);

@@ -2,6 +2,7 @@ package io.winrminvoke.plugin;
 
 import static io.winrminvoke.plugin.Fixtures.runPipeline;
 import static io.winrminvoke.plugin.Fixtures.step;
+import static io.winrminvoke.plugin.Fixtures.artifactText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.FilePath;
@@ -11,11 +12,8 @@ import hudson.tasks.junit.SuiteResult;
 import hudson.tasks.junit.TestResultAction;
 import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import jenkins.util.VirtualFile;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -37,14 +35,6 @@ class PipelineCallsTest {
     private static final String ONE_FAILS = """
             {"hosts": {"1": {"exitCode": 1, "steps": [{"stderr": "service not found\\n"}]}}}""";
 
-    private static String artifact(WorkflowRun b, String path) throws Exception {
-        VirtualFile file = b.getArtifactManager().root().child(path);
-        assertThat(file.isFile()).as("artifact %s", path).isTrue();
-        try (InputStream in = file.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void twoCallsAndTwoParallelBranchesKeepSeparateReportsLinksAndTestSuites(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
@@ -65,7 +55,7 @@ class PipelineCallsTest {
             // each call's archived results hold its own command and no other's
             List<String> commands = List.of("echo first", "echo second", "echo left", "echo right");
             for (String dir : dirs) {
-                String results = artifact(b, dir + "/results.json");
+                String results = artifactText(b, dir + "/results.json");
                 assertThat(commands.stream().filter(results::contains)).as(dir).hasSize(1);
             }
             assertThat(calls.stream().map(a -> a.transcriptLink(a.getHosts().get(0)))).doesNotHaveDuplicates();
@@ -157,7 +147,7 @@ class PipelineCallsTest {
             r.assertLogContains("none=null null", b);
             r.assertLogContains("default=4096", b);
             // the transcript keeps everything
-            assertThat(artifact(b, "r1/" + b.getActions(WinRmInvokeAction.class).get(0).getHosts().get(0).getTranscript()))
+            assertThat(artifactText(b, "r1/" + b.getActions(WinRmInvokeAction.class).get(0).getHosts().get(0).getTranscript()))
                     .contains(longLine);
         }
     }

@@ -93,8 +93,7 @@ class PipelineInputsTest {
             arguments.put("Password", PASSWORD);
             CommandSpec expected = PowerShellCommand.builder().script(SCRIPT).arguments(arguments).build().toCommandSpec();
             SimulatedHost host = fleet.host(0);
-            RequestLogEntry command = fleet.requestLog().entriesFor(host).stream()
-                    .filter(e -> RequestLogEntry.COMMAND.equals(e.operation())).findFirst().orElseThrow();
+            RequestLogEntry command = Fixtures.commandEntry(fleet, host);
             assertThat(command.commandLine()).contains(expected.command());
             expected.arguments().forEach(a -> assertThat(command.commandLine()).contains(a));
             // the password travels on stdin only, never on the command line or in the log

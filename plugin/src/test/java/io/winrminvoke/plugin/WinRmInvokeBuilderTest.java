@@ -75,6 +75,16 @@ class WinRmInvokeBuilderTest {
         return step;
     }
 
+    /** A job "deploy" that user "reader" may only read and user "configurer" may configure. */
+    private static FreeStyleProject jobWithReaderAndConfigurer(JenkinsRule r) throws Exception {
+        FreeStyleProject job = r.createFreeStyleProject("deploy");
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        return job;
+    }
+
     @Test
     void configurationSurvivesTheFormRoundTrip(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
@@ -167,12 +177,7 @@ class WinRmInvokeBuilderTest {
     void freestyleBuildRunsThroughTheSameEngineAndPublishes(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         try (SimulatedFleet fleet = Fixtures.fleet(2, "{}")) {
-            WinRmInvokeStep step = new WinRmInvokeStep(CREDENTIALS_ID);
-            step.setHosts(Fixtures.hostLines(fleet));
-            step.setCommand("echo freestyle");
-            FreeStyleProject p = r.createFreeStyleProject();
-            p.setAssignedNode(r.createOnlineSlave());
-            p.getBuildersList().add(new WinRmInvokeBuilder(step));
+            FreeStyleProject p = Fixtures.freestyleOnAgent(r, fleet, "echo freestyle");
 
             FreeStyleBuild b = r.buildAndAssertSuccess(p);
 
@@ -185,11 +190,7 @@ class WinRmInvokeBuilderTest {
     @Test
     void credentialsAreListedAndCheckedOnlyForUsersWhoMayConfigureTheJob(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
-        FreeStyleProject job = r.createFreeStyleProject("deploy");
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        FreeStyleProject job = jobWithReaderAndConfigurer(r);
         WinRmInvokeStep.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(WinRmInvokeStep.DescriptorImpl.class);
 
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
@@ -252,11 +253,7 @@ class WinRmInvokeBuilderTest {
 
     @Test
     void formChecksAnswerOnlyUsersWhoMayConfigureTheJob(JenkinsRule r) throws Exception {
-        FreeStyleProject job = r.createFreeStyleProject("deploy");
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        FreeStyleProject job = jobWithReaderAndConfigurer(r);
         WinRmInvokeStep.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(WinRmInvokeStep.DescriptorImpl.class);
 
         try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
@@ -299,8 +296,7 @@ class WinRmInvokeBuilderTest {
             arguments.put("Version", "1.2.3");
             CommandSpec expected = PowerShellCommand.builder().script(script).arguments(arguments).build().toCommandSpec();
             for (var host : fleet.hosts()) {
-                RequestLogEntry command = fleet.requestLog().entriesFor(host).stream()
-                        .filter(e -> RequestLogEntry.COMMAND.equals(e.operation())).findFirst().orElseThrow();
+                RequestLogEntry command = Fixtures.commandEntry(fleet, host);
                 assertThat(command.commandLine()).contains(expected.command());
                 expected.arguments().forEach(a -> assertThat(command.commandLine()).contains(a));
             }
@@ -314,29 +310,10 @@ class WinRmInvokeBuilderTest {
     void abortingAFreestyleBuildTerminatesTheRemoteCommands(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         try (SimulatedFleet fleet = Fixtures.fleet(2, "{\"hosts\": {\"0-1\": {\"steps\": [{\"hang\": true}]}}}")) {
-            WinRmInvokeStep step = new WinRmInvokeStep(CREDENTIALS_ID);
-            step.setHosts(Fixtures.hostLines(fleet));
-            step.setCommand("deploy.cmd");
-            FreeStyleProject p = r.createFreeStyleProject();
-            p.setAssignedNode(r.createOnlineSlave());
-            p.getBuildersList().add(new WinRmInvokeBuilder(step));
-            FreeStyleBuild b = p.scheduleBuild2(0).waitForStart();
+            FreeStyleBuild b = Fixtures.freestyleOnAgent(r, fleet, "deploy.cmd").scheduleBuild2(0).waitForStart();
 
-            while (fleet.counters().openCommands() < 2) {
-                if (!b.isBuilding()) {
-                    throw new AssertionError("the build ended before both commands started:\n" + JenkinsRule.getLog(b));
-                }
-                Thread.sleep(100);
-            }
-            b.getExecutor().interrupt();
-
-            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-            while (fleet.counters().openShells() > 0) {
-                Thread.sleep(100);
-            }
-            for (var host : fleet.hosts()) {
-                assertThat(fleet.requestLog().entriesFor(host)).anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));
-            }
+            Fixtures.awaitOpenCommands(fleet, 2, b);
+            Fixtures.abortAndAssertEveryCommandTerminated(r, fleet, b);
         }
     }
 

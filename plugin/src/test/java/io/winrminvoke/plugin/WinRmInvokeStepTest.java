@@ -2,6 +2,7 @@ package io.winrminvoke.plugin;
 
 import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
 import static io.winrminvoke.plugin.Fixtures.PASSWORD;
+import static io.winrminvoke.plugin.Fixtures.artifactText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -10,10 +11,8 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
 import hudson.util.Secret;
-import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import jenkins.security.MasterToSlaveCallable;
-import jenkins.util.VirtualFile;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -77,14 +75,6 @@ class WinRmInvokeStepTest {
         @Override
         public Long call() {
             return ProcessHandle.current().pid();
-        }
-    }
-
-    private static String artifactText(WorkflowRun b, String path) throws Exception {
-        VirtualFile file = b.getArtifactManager().root().child(path);
-        assertThat(file.isFile()).as("artifact %s", path).isTrue();
-        try (InputStream in = file.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -253,26 +243,9 @@ class WinRmInvokeStepTest {
                     + "', command: 'deploy.cmd')\n}", true));
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
 
-            // both commands are running (and hanging) on the hosts; a build that ends before that
-            // (bad input, a class that cannot reach the agent) fails here with its log, not at the timeout
-            while (fleet.counters().openCommands() < 2) {
-                if (!b.isBuilding()) {
-                    throw new AssertionError("the build ended before both commands started:\n" + JenkinsRule.getLog(b));
-                }
-                Thread.sleep(100);
-            }
-            b.getExecutor().interrupt();
-
-            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-            // every in-flight command was signalled and its shell deleted
-            while (fleet.counters().openShells() > 0) {
-                Thread.sleep(100);
-            }
-            for (var host : fleet.hosts()) {
-                assertThat(fleet.requestLog().entriesFor(host))
-                        .as("requests to %s", host.name())
-                        .anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));
-            }
+            // both commands are running (and hanging) on the hosts
+            Fixtures.awaitOpenCommands(fleet, 2, b);
+            Fixtures.abortAndAssertEveryCommandTerminated(r, fleet, b);
         }
     }
 }
