@@ -61,8 +61,10 @@ class PipelineCallsTest {
             assertThat(calls.stream().map(a -> a.transcriptLink(a.getHosts().get(0)))).doesNotHaveDuplicates();
             TestResultAction tests = b.getAction(TestResultAction.class);
             assertThat(tests.getTotalCount()).isEqualTo(8);
-            assertThat(tests.getResult().getSuites()).extracting(SuiteResult::getName)
-                    .containsExactlyInAnyOrderElementsOf(dirs);
+            // one suite per call, named by the engine after the call's report directory
+            List<String> suites = tests.getResult().getSuites().stream().map(SuiteResult::getName).toList();
+            assertThat(suites).hasSize(4).doesNotHaveDuplicates()
+                    .allSatisfy(name -> assertThat(dirs).anyMatch(name::endsWith));
         }
     }
 
