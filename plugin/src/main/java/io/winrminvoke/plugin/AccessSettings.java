@@ -31,11 +31,18 @@ record AccessSettings(String auth, String spnService, boolean spnPort, boolean s
 
     /** Checks what needs no agent: a bad value contacts no host. */
     void validate() {
-        // a placeholder path: only whether a keytab is given matters to the checks
-        authSettings(InvocationSettings.isBlank(keytabCredentialsId) ? null : Path.of("keytab"));
+        authSettings(keytabPlaceholder());
         if (!InvocationSettings.isBlank(transport)) {
             Transport.parse(transport, "transport");
         }
+    }
+
+    /**
+     * Stands for the keytab where it is not written (the checks, the controller's credential scope):
+     * only whether a keytab is given matters there. Null without {@code keytabCredentialsId}.
+     */
+    Path keytabPlaceholder() {
+        return InvocationSettings.isBlank(keytabCredentialsId) ? null : Path.of("keytab");
     }
 
     /** @param keytab the keytab written on the agent for this run, or null */
@@ -50,7 +57,9 @@ record AccessSettings(String auth, String spnService, boolean spnPort, boolean s
             options.transport(Transport.parse(transport, "transport"));
         }
         // the engine checks the file is readable, before any host is contacted
-        Path file = InvocationSettings.isBlank(knownHosts) ? null : workspace.toPath().resolve(knownHosts.trim());
+        // no workspace: the controller's credential scope, which needs only transports and ports
+        Path file = InvocationSettings.isBlank(knownHosts) || workspace == null ? null
+                : workspace.toPath().resolve(knownHosts.trim());
         options.ssh(new SshSettings(file, acceptUnknownHostKey));
     }
 

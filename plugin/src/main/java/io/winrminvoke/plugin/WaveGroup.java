@@ -1,6 +1,11 @@
 package io.winrminvoke.plugin;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /** One wave on the build page: its number, the engine's line for it, and which hosts it holds. */
 public final class WaveGroup implements Serializable {
@@ -34,5 +39,25 @@ public final class WaveGroup implements Serializable {
 
     public int getHosts() {
         return hosts;
+    }
+
+    /**
+     * Which of the page's listed hosts are this wave's, in the page's order (those that did not
+     * succeed first): the page bounds its rows over the whole run, then groups them by wave.
+     *
+     * @param all    every host of the run, in input order (the wave holds consecutive ones)
+     * @param listed the hosts the page lists, the same objects as in {@code all}
+     */
+    public <T> List<T> listed(List<T> all, List<T> listed) {
+        int from = Math.min(firstHost, all.size());
+        Set<T> mine = Collections.newSetFromMap(new IdentityHashMap<>());
+        mine.addAll(all.subList(from, Math.min(from + hosts, all.size())));
+        List<T> result = new ArrayList<>();
+        for (T host : listed) {
+            if (mine.contains(host)) {
+                result.add(host);
+            }
+        }
+        return result;
     }
 }
