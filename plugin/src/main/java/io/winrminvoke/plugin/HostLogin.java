@@ -3,6 +3,7 @@ package io.winrminvoke.plugin;
 import hudson.util.Secret;
 import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.ssh.SshPrivateKey;
+import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.Serializable;
 
 /**

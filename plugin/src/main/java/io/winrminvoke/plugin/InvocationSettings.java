@@ -1,7 +1,7 @@
 package io.winrminvoke.plugin;
 
-import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.powershell.PowerShellEdition;
@@ -9,6 +9,8 @@ import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.winrm.TlsSettings;
+import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.RolloutSettings;
 import java.io.File;
 import java.io.Serializable;
 import java.nio.file.Path;

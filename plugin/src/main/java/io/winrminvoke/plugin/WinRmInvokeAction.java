@@ -1,9 +1,11 @@
 package io.winrminvoke.plugin;
 
 import hudson.model.Run;
+import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.SummaryRows;
+import io.winrminvoke.invocation.WaveGroup;
 import java.util.ArrayList;
 import java.util.List;
-import io.winrminvoke.invocation.SummaryRows;
 import jenkins.model.RunAction2;
 
 /**

@@ -4,6 +4,8 @@ import static io.winrminvoke.plugin.Fixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
+import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.WaveGroup;
 import io.winrminvoke.simulator.SimulatedFleet;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;

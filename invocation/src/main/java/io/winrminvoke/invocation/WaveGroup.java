@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import java.io.Serializable;
 import java.util.ArrayList;
