@@ -2,8 +2,8 @@ package io.winrminvoke.plugin;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.report.ReportContext;
 import io.winrminvoke.engine.report.ReportDirectoryWriter;
@@ -15,19 +15,21 @@ import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
+import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.HostsFile;
+import io.winrminvoke.invocation.ReportFiles;
+import io.winrminvoke.invocation.RolloutSettings;
+import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -45,6 +47,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final InvocationSettings settings;
+    /** Relative to the workspace, this call's own (see {@code ReportDirectory}). */
+    private final String reportDir;
     private final AccessSettings access;
     private final RolloutSettings rollout;
     private final HostLogin login;
@@ -52,9 +56,10 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
     private final String toolVersion;
 
-    AgentFleetCallable(InvocationSettings settings, AccessSettings access, RolloutSettings rollout, HostLogin login,
-                       TaskListener listener, String toolVersion) {
+    AgentFleetCallable(InvocationSettings settings, String reportDir, AccessSettings access, RolloutSettings rollout,
+                       HostLogin login, TaskListener listener, String toolVersion) {
         this.settings = settings;
+        this.reportDir = reportDir;
         this.access = access;
         this.rollout = rollout;
         this.login = login;
@@ -80,7 +85,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private FleetOutcome run(File workspace, PrintStream log, Path keytab) throws IOException, InterruptedException {
         // every option is validated here, before the run starts: a bad value contacts no host
         String password = login.plainPassword();
-        SecretMasker masker = password == null ? SecretMasker.of() : SecretMasker.of(password);
+        SecretMasker masker = login.masker();
         if (password == null && !InvocationSettings.isBlank(settings.passwordArgument())) {
             throw new InvalidInputException("passwordArgument: the credentials hold no password to pass"
                     + " (an SSH key credential, or a keytab logs in)");
@@ -106,12 +111,10 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
                     DryRunLog.sources(settings, access, rollout));
         }
 
-        Path reportDir = workspace.toPath().resolve(settings.reportDirOrDefault());
+        Path reportDir = workspace.toPath().resolve(this.reportDir);
         Files.createDirectories(reportDir);
-        // files older than this are left over from earlier builds in the same workspace: not archived
-        Instant started = Instant.now().minusSeconds(2);
         RunResult result;
-        ReportContext report = new ReportContext(reportDir, settings.reportDirOrDefault(), toolVersion,
+        ReportContext report = new ReportContext(reportDir, this.reportDir, toolVersion,
                 effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
@@ -126,7 +129,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         result.hosts().forEach(h -> hosts.add(HostOutcome.of(h, reportDir)));
         // decide(RunResult): a rollout its budget stopped never passes, whatever the tolerance
         return new FleetOutcome(hosts, policy.decide(result).name(), policy.explain(result),
-                listFiles(reportDir, started), RolloutSummary.of(result.rollout()), false);
+                ReportFiles.writtenBy(reportDir, targets.targets()), RolloutSummary.of(result.rollout()), false);
     }
 
     /** What the engine says a run with these settings must warn about, once, before it starts (docs/ssh.md, docs/auth.md). */
@@ -174,34 +177,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
             }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (CharacterCodingException e) {
-                // otherwise a bare "MalformedInputException: Input length = 1" with a stack trace
-                throw new InvalidInputException("hostsFile: '" + settings.hostsFile() + "' is not UTF-8 text"
-                        + " (Windows PowerShell 5.1's Out-File and > write UTF-16: use Set-Content -Encoding UTF8)");
-            }
-            return TargetParser.parseLines(lines, settings.hostsFile());
+            return HostsFile.parse(Files.readAllBytes(file), settings.hostsFile());
         }
         return TargetParser.parseLines(settings.hostLines(), "hosts");
-    }
-
-    private static List<String> listFiles(Path dir, Instant writtenSince) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> modifiedSince(p, writtenSince))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    private static boolean modifiedSince(Path file, Instant since) {
-        try {
-            return !Files.getLastModifiedTime(file).toInstant().isBefore(since);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

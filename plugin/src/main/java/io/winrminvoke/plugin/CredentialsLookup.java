@@ -5,11 +5,14 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 
@@ -17,15 +20,17 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
  * Resolves the step's credentials as the build's authentication may use them, on the controller,
  * before any host is contacted, and records each use on the build: {@code credentialsId} (a
  * username with password, or an SSH username with private key) and {@code keytabCredentialsId}
- * (a secret file holding a Kerberos keytab). A missing id and an id of another type are told
- * apart so the user knows what to fix.
+ * (a secret file holding a Kerberos keytab). The host credential is looked up for every host: one
+ * kept in a domain restricted to some hosts is not used for others. A missing id, an id of another
+ * type and a host outside the credential's domain are told apart so the user knows what to fix.
  */
 final class CredentialsLookup {
 
     private CredentialsLookup() {
     }
 
-    static HostLogin resolve(Run<?, ?> run, String credentialsId, String keytabCredentialsId)
+    /** @param hostUris each host as a credential domain sees it ({@code CredentialScope#uris}) */
+    static HostLogin resolve(Run<?, ?> run, String credentialsId, String keytabCredentialsId, List<String> hostUris)
             throws IOException {
         if (InvocationSettings.isBlank(credentialsId)) {
             throw new AbortException("winrmInvoke: 'credentialsId' is required (a username/password credential,"
@@ -44,6 +49,15 @@ final class CredentialsLookup {
             throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
                     + "' are available to this build");
         }
+        List<List<DomainRequirement>> scopes = domainRequirements(hostUris);
+        for (int i = 0; i < scopes.size(); i++) {
+            // the same type as above, so the rule holds for a password and an SSH key alike
+            if (CredentialsProvider.findCredentialById(credentialsId, StandardUsernameCredentials.class, run,
+                    scopes.get(i)) == null) {
+                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' may not be used for "
+                        + hostUris.get(i) + ": the host is outside the credential's domain");
+            }
+        }
         // findCredentialById tracks usage only for credentials parameters; record every use
         CredentialsProvider.track(run, c);
         byte[] keytab = keytab(run, keytabCredentialsId);
@@ -53,13 +67,22 @@ final class CredentialsLookup {
                 throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' hold no private key");
             }
             // the engine tries one key; an SSH credential with several keys gives its first
-            return new HostLogin(key.getUsername(), null, Secret.fromString(keys.get(0)),
+            return new HostLogin(key.getUsername(), key.isUsernameSecret(), null, Secret.fromString(keys.get(0)),
                     key.getPassphrase(), keytab);
         }
         StandardUsernamePasswordCredentials password = (StandardUsernamePasswordCredentials) c;
         // with a keytab the WinRM hosts log in with it; the engine refuses a password next to it
-        return new HostLogin(password.getUsername(), keytab != null ? null : password.getPassword(), null, null,
-                keytab);
+        return new HostLogin(password.getUsername(), password.isUsernameSecret(),
+                keytab != null ? null : password.getPassword(), null, null, keytab);
+    }
+
+    /** One domain requirement list per host URI: a credential's domain must admit each host it is used for. */
+    static List<List<DomainRequirement>> domainRequirements(List<String> hostUris) {
+        List<List<DomainRequirement>> requirements = new ArrayList<>();
+        for (String uri : hostUris) {
+            requirements.add(URIRequirementBuilder.fromUri(uri).build());
+        }
+        return requirements;
     }
 
     private static byte[] keytab(Run<?, ?> run, String keytabCredentialsId) throws IOException {

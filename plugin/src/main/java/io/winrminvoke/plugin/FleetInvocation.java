@@ -11,8 +11,19 @@ import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
 import hudson.tasks.test.PipelineTestDetails;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.result.FailurePolicy;
+import io.winrminvoke.engine.targets.Target;
+import io.winrminvoke.engine.targets.TargetParser;
+import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.HostsFile;
+import io.winrminvoke.invocation.ReportDirectory;
+import io.winrminvoke.invocation.ReportDirectoryClaims;
+import io.winrminvoke.invocation.ReturnedOutput;
+import io.winrminvoke.invocation.RolloutSettings;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,43 +50,56 @@ final class FleetInvocation {
     private final String credentialsId;
     private final boolean archive;
     private final boolean junit;
+    private final ReturnedOutput returnedOutput;
 
     FleetInvocation(InvocationSettings settings, AccessSettings access, RolloutSettings rollout, String credentialsId,
-                    boolean archive, boolean junit) {
+                    boolean archive, boolean junit, ReturnedOutput returnedOutput) {
         this.settings = settings;
         this.access = access;
         this.rollout = rollout;
         this.credentialsId = credentialsId;
         this.archive = archive;
         this.junit = junit;
+        this.returnedOutput = returnedOutput;
     }
 
     /**
      * Runs the invocation and publishes its results.
      *
+     * @param callId      unique among the calls of this build: names the default report directory
      * @param testDetails stage attribution of the test results in Pipeline, null in freestyle
      * @return one map per host, in input order
      * @throws AbortException for invalid input (before any host is contacted) and when the failure
      *                        policy fails the run (after everything is published)
      */
     List<Map<String, Object>> perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                                      PipelineTestDetails testDetails, UnstableMarker unstable)
+                                      String callId, PipelineTestDetails testDetails, UnstableMarker unstable)
             throws IOException, InterruptedException {
+        String reportDir;
+        List<String> hostUris;
         try {
             settings.validate();
             access.validate();
-            rollout.policy();
+            RunOptions options = settings.runOptions(null, access, rollout, access.keytabPlaceholder());
+            reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
+            hostUris = CredentialScope.uris(controllerSideTargets(workspace), options);
+            if (!rollout.dryRun()) {
+                // a dry run writes nothing, so it takes no report directory from the build's other calls
+                ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
+            }
         } catch (InvalidInputException e) {
+            // a bad option, a bad host entry, a report directory another call has taken
             throw new AbortException("winrmInvoke: " + e.renamed(AccessSettings.STEP_NAMES).getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
-        HostLogin login = CredentialsLookup.resolve(run, credentialsId, access.keytabCredentialsId());
+        HostLogin login = CredentialsLookup.resolve(run, credentialsId, access.keytabCredentialsId(), hostUris);
 
         FleetOutcome outcome;
         try {
             workspace.mkdirs();
-            outcome = workspace.act(new AgentFleetCallable(settings, access, rollout, login, listener, toolVersion()));
+            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, access, rollout, login, listener,
+                    toolVersion()));
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());
@@ -88,8 +112,6 @@ final class FleetInvocation {
                     + "; no reports, artifacts or test results were written");
             return results(outcome);
         }
-
-        String reportDir = settings.reportDirOrDefault();
         if (archive && !outcome.reportFiles().isEmpty()) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             for (String file : outcome.reportFiles()) {
@@ -125,10 +147,10 @@ final class FleetInvocation {
     }
 
     /** One map per host, in input order; a staged run's maps also name the host's {@code wave}. */
-    private static List<Map<String, Object>> results(FleetOutcome outcome) {
+    private List<Map<String, Object>> results(FleetOutcome outcome) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (int i = 0; i < outcome.hosts().size(); i++) {
-            Map<String, Object> host = outcome.hosts().get(i).toMap();
+            Map<String, Object> host = outcome.hosts().get(i).toMap(returnedOutput);
             if (outcome.rollout() != null) {
                 host.put("wave", outcome.rollout().waveOf(i));
             }
@@ -145,5 +167,22 @@ final class FleetInvocation {
     private static String toolVersion() {
         PluginWrapper plugin = Jenkins.get().getPluginManager().whichPlugin(FleetInvocation.class);
         return plugin == null ? "unknown" : plugin.getVersion();
+    }
+
+    /**
+     * The hosts, read on the controller for the credential lookup: the hosts text, or the hosts
+     * file from the workspace (the agent reads it again, by the same parser, to run).
+     */
+    private List<Target> controllerSideTargets(FilePath workspace) throws IOException, InterruptedException {
+        if (InvocationSettings.isBlank(settings.hostsFile())) {
+            return TargetParser.parseLines(settings.hostLines(), "hosts").targets();
+        }
+        FilePath file = workspace.child(settings.hostsFile().trim());
+        if (!file.exists() || file.isDirectory()) {
+            throw new InvalidInputException("hostsFile: no such file in the workspace: '" + settings.hostsFile() + "'");
+        }
+        try (InputStream in = file.read()) {
+            return HostsFile.parse(in.readAllBytes(), settings.hostsFile()).targets();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.winrminvoke.plugin;
 
+import io.winrminvoke.invocation.RolloutSummary;
 import java.io.Serializable;
 import java.util.List;
 

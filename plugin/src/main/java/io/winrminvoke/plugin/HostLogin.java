@@ -1,7 +1,9 @@
 package io.winrminvoke.plugin;
 
 import hudson.util.Secret;
+import io.winrminvoke.engine.mask.SecretMasker;
 import io.winrminvoke.engine.ssh.SshPrivateKey;
+import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.Serializable;
 
 /**
@@ -11,15 +13,22 @@ import java.io.Serializable;
  * the build's credentials by {@link CredentialsLookup}; never written to disk except the keytab,
  * for the length of the run ({@link TemporaryKeytab}).
  *
+ * @param usernameSecret the credential marks its username secret: masked like the password
  * @param password   null for an SSH key credential, and when a keytab logs in to the WinRM hosts
  * @param sshKey     the key file's text, or null
  * @param passphrase the key's passphrase, or null
  * @param keytab     the keytab's bytes, or null
  */
-record HostLogin(String user, Secret password, Secret sshKey, Secret passphrase, byte[] keytab)
+record HostLogin(String user, boolean usernameSecret, Secret password, Secret sshKey, Secret passphrase, byte[] keytab)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** Masks the password and, when the credential says so, the username. */
+    SecretMasker masker() {
+        // of() skips a null secret: no password with an SSH key or a keytab
+        return SecretMasker.of(plainPassword(), usernameSecret ? user : null);
+    }
 
     String plainPassword() {
         return password == null ? null : password.getPlainText();
@@ -32,7 +41,7 @@ record HostLogin(String user, Secret password, Secret sshKey, Secret passphrase,
 
     @Override
     public String toString() {
-        return "HostLogin[user=" + user + (password == null ? "" : ", password=****")
+        return "HostLogin[user=" + (usernameSecret ? "****" : user) + (password == null ? "" : ", password=****")
                 + (sshKey == null ? "" : ", sshKey=****") + (keytab == null ? "" : ", keytab=****") + "]";
     }
 }

@@ -2,6 +2,8 @@ package io.winrminvoke.plugin;
 
 import io.winrminvoke.engine.report.TranscriptFileNames;
 import io.winrminvoke.engine.result.HostResult;
+import io.winrminvoke.invocation.DurationText;
+import io.winrminvoke.invocation.ReturnedOutput;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,11 @@ public final class HostOutcome implements Serializable {
         return durationMillis;
     }
 
+    /** The duration as the build page shows it ({@code 850 ms}, {@code 3 min 05 s}). */
+    public String getDuration() {
+        return DurationText.humanise(durationMillis);
+    }
+
     public String getMessage() {
         return message;
     }
@@ -86,15 +93,17 @@ public final class HostOutcome implements Serializable {
 
     /**
      * The Pipeline return value for this host: only String, Integer, Long and null values in a
-     * LinkedHashMap, which are serializable and need no script approval in the sandbox.
+     * LinkedHashMap, which are serializable and need no script approval in the sandbox. The output
+     * is bounded by {@code returnOutput}/{@code outputLimit}: the list stays in program.dat while
+     * the script holds it.
      */
-    Map<String, Object> toMap() {
+    Map<String, Object> toMap(ReturnedOutput output) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("host", host);
         m.put("status", status);
         m.put("exitCode", exitCode);
-        m.put("stdout", stdout);
-        m.put("stderr", stderr);
+        m.put("stdout", output.apply(stdout));
+        m.put("stderr", output.apply(stderr));
         m.put("attempts", attempts);
         m.put("durationMillis", durationMillis);
         m.put("message", message);

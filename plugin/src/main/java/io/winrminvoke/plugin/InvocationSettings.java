@@ -1,7 +1,7 @@
 package io.winrminvoke.plugin;
 
-import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
 import io.winrminvoke.engine.powershell.PowerShellEdition;
@@ -9,6 +9,8 @@ import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.retry.RetryPolicy;
 import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.winrm.TlsSettings;
+import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.RolloutSettings;
 import java.io.File;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -34,8 +36,6 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
 
     private static final long serialVersionUID = 1L;
 
-    static final String DEFAULT_REPORT_DIR = "winrm-invoke-report";
-
     /** Checks what can be checked without the workspace; a bad value contacts no host. */
     void validate() {
         if (isBlank(hosts) == isBlank(hostsFile)) {
@@ -52,21 +52,11 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         if (!isBlank(passwordArgument) && isBlank(powershell)) {
             throw new InvalidInputException("'passwordArgument' applies to 'powershell' only; use it with a script");
         }
-        Path dir = Path.of(reportDirOrDefault()).normalize();
-        if (dir.isAbsolute() || dir.toString().isEmpty() || dir.startsWith("..")) {
-            // the reports are archived from the workspace, so they must be written inside it
-            throw new InvalidInputException("reportDir must be a relative directory inside the workspace, got '"
-                    + reportDir + "'");
-        }
         failurePolicy();
     }
 
     FailurePolicy failurePolicy() {
         return FailurePolicy.of(onFailure, toleratedFailures, toleratedFailurePercent);
-    }
-
-    String reportDirOrDefault() {
-        return isBlank(reportDir) ? DEFAULT_REPORT_DIR : reportDir.trim();
     }
 
     /** The host lines from {@link #hosts}; a hosts file is read by the caller from the workspace. */

@@ -1,14 +1,18 @@
 package io.winrminvoke.plugin;
 
 import hudson.model.Run;
+import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.SummaryRows;
+import io.winrminvoke.invocation.WaveGroup;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
 
 /**
- * The build page summary of one {@code winrmInvoke}: a table of hosts with status, exit code,
- * duration and attempts, linking each host's transcript among the archived artifacts; for a
- * rollout, one table per wave under the engine's line for it. Shown by
+ * The build page summary of one {@code winrmInvoke}: the count of hosts per status and a table of
+ * hosts (those that did not succeed first, at most {@link SummaryRows#MAX_ROWS}) with status,
+ * exit code, duration and attempts, linking each host's transcript among the archived artifacts;
+ * for a rollout, the listed hosts grouped by wave under the engine's line for it. Shown by
  * {@code summary.jelly}; no sidebar link of its own.
  */
 public final class WinRmInvokeAction implements RunAction2 {
@@ -48,6 +52,21 @@ public final class WinRmInvokeAction implements RunAction2 {
         return hosts;
     }
 
+    /** What the build page lists: bounded, failures first (computed per page view, not saved). */
+    public SummaryRows<HostOutcome> getRows() {
+        return SummaryRows.of(hosts, HostOutcome::getStatus, SummaryRows.MAX_ROWS);
+    }
+
+    /** The report directory as archived, or null when nothing was archived. */
+    public String getReportDir() {
+        return archivedReportDir;
+    }
+
+    /** The archived results.csv, relative to the build URL: every host, when the table shows only some. */
+    public String getResultsCsvLink() {
+        return archivedReportDir == null ? null : "artifact/" + archivedReportDir + "/results.csv";
+    }
+
     public String getExplanation() {
         return explanation;
     }
@@ -56,10 +75,9 @@ public final class WinRmInvokeAction implements RunAction2 {
         return rollout;
     }
 
-    /** The hosts of one wave, in input order (waves hold consecutive hosts of the list). */
-    public List<HostOutcome> hostsOf(WaveGroup wave) {
-        int from = Math.min(wave.getFirstHost(), hosts.size());
-        return hosts.subList(from, Math.min(from + wave.getHosts(), hosts.size()));
+    /** The listed hosts of one wave, in the page's order (those that did not succeed first). */
+    public List<HostOutcome> shownOf(SummaryRows<HostOutcome> rows, WaveGroup wave) {
+        return wave.listed(hosts, rows.shown());
     }
 
     /** The transcript's artifact path relative to the build URL, or null if there is none to link. */

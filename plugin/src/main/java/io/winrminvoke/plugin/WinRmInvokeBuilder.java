@@ -1,5 +1,6 @@
 package io.winrminvoke.plugin;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -10,8 +11,13 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildStepMonitor;
 import hudson.tasks.Builder;
+import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.invocation.EnvironmentExpansion;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -35,12 +41,32 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
 
     /**
      * The overload core calls; the four-argument form without {@code EnvVars} is deprecated in
-     * {@link SimpleBuildStep}. The environment is not used: every option is a literal value.
+     * {@link SimpleBuildStep}. The build's variables ({@code $HOSTS}, {@code ${VERSION}}) are
+     * expanded in every text option except the PowerShell script ({@link EnvironmentExpansion}).
      */
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        invocation.invocation().perform(run, workspace, launcher, listener, null, null);
+        WinRmInvokeStep expanded;
+        try {
+            expanded = expand(invocation, env);
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            // an unknown or unbindable option after expansion (structs), named by the message
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        }
+        // freestyle build steps run one after another: the next position is free
+        String callId = "build-step-" + (run.getActions(WinRmInvokeAction.class).size() + 1);
+        expanded.invocation().perform(run, workspace, launcher, listener, callId, null, null);
+    }
+
+    /**
+     * The step with the build's variables expanded, rebuilt through structs' model (uninstantiate,
+     * expand the values, instantiate), so every option is covered, present and future.
+     */
+    static WinRmInvokeStep expand(WinRmInvokeStep step, EnvVars env) {
+        DescribableModel<WinRmInvokeStep> model = DescribableModel.of(WinRmInvokeStep.class);
+        Map<String, Object> arguments = new LinkedHashMap<>(model.uninstantiate2(step).getArguments());
+        return model.instantiate(EnvironmentExpansion.expand(arguments, env::expand), TaskListener.NULL);
     }
 
     @Override

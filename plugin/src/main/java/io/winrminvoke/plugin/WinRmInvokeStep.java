@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -18,14 +19,22 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.winrminvoke.engine.options.DurationParser;
 import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.options.DurationParser;
+import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.rollout.RolloutPolicy;
+import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.AuthMethod;
 import io.winrminvoke.engine.winrm.SpnService;
+import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.ReturnedOutput;
+import io.winrminvoke.invocation.RolloutSettings;
+import io.winrminvoke.invocation.UnknownOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +42,8 @@ import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -76,7 +87,8 @@ public class WinRmInvokeStep extends Step {
     private String operationTimeout;
     private String commandTimeout;
     private String timeout;
-    private String reportDir = InvocationSettings.DEFAULT_REPORT_DIR;
+    /** Null: each call writes to its own directory under winrm-invoke-report (ReportDirectory). */
+    private String reportDir;
     private String onFailure = "fail";
     private Integer toleratedFailures;
     private Integer toleratedFailurePercent;
@@ -97,6 +109,8 @@ public class WinRmInvokeStep extends Step {
     private String maxFailures;
     private boolean failFast;
     private boolean dryRun;
+    private boolean returnOutput = true;
+    private Integer outputLimit;
 
     @DataBoundConstructor
     public WinRmInvokeStep(String credentialsId) {
@@ -125,7 +139,8 @@ public class WinRmInvokeStep extends Step {
     }
 
     FleetInvocation invocation() {
-        return new FleetInvocation(settings(), accessSettings(), rolloutSettings(), credentialsId, archive, junit);
+        return new FleetInvocation(settings(), accessSettings(), rolloutSettings(), credentialsId, archive, junit,
+                ReturnedOutput.of(returnOutput, outputLimit));
     }
 
     public String getCredentialsId() {
@@ -341,7 +356,7 @@ public class WinRmInvokeStep extends Step {
 
     @DataBoundSetter
     public void setReportDir(String reportDir) {
-        this.reportDir = InvocationSettings.isBlank(reportDir) ? InvocationSettings.DEFAULT_REPORT_DIR : reportDir.trim();
+        this.reportDir = InvocationSettings.isBlank(reportDir) ? null : reportDir.trim();
     }
 
     public String getOnFailure() {
@@ -513,6 +528,26 @@ public class WinRmInvokeStep extends Step {
         this.dryRun = dryRun;
     }
 
+    public boolean isReturnOutput() {
+        return returnOutput;
+    }
+
+    /** Return each host's stdout/stderr to the script (bounded by {@link #setOutputLimit}); off keeps program.dat small. */
+    @DataBoundSetter
+    public void setReturnOutput(boolean returnOutput) {
+        this.returnOutput = returnOutput;
+    }
+
+    public Integer getOutputLimit() {
+        return outputLimit;
+    }
+
+    /** Characters of each stream returned per host (0 to 16384, default 4096); the transcript keeps the rest. */
+    @DataBoundSetter
+    public void setOutputLimit(Integer outputLimit) {
+        this.outputLimit = outputLimit;
+    }
+
     private static String emptyToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
@@ -524,7 +559,7 @@ public class WinRmInvokeStep extends Step {
 
     @Extension
     @Symbol("winrmInvoke")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
 
         @Override
         public String getFunctionName() {
@@ -543,11 +578,16 @@ public class WinRmInvokeStep extends Step {
         }
 
         /**
-         * Accepts the Pipeline-friendly shapes {@code hosts: ['a', 'b']}, {@code arguments: [name: value]}
-         * and {@code waves: [1, '10%', '100%']} next to the text forms the configuration page uses.
+         * Accepts the Pipeline-friendly shapes {@code hosts: ['a', 'b']}, {@code arguments: [name: value]},
+         * {@code waves: [1, '10%', '100%']} and {@code maxFailures: 0} next to the text forms the
+         * configuration page uses, and fails on a misspelled option. Called by structs'
+         * {@code DescribableModel#instantiate}, which Pipeline uses because {@code newInstance} is not
+         * overridden (workflow-cps {@code DSL}); structs itself would only print a warning for an
+         * unknown option in production.
          */
         @Override
-        public Step newInstance(Map<String, Object> arguments) throws Exception {
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            UnknownOptions.check(WinRmInvokeStep.class.getName(), arguments.keySet(), optionNames());
             Map<String, Object> args = new LinkedHashMap<>(arguments);
             if (args.get("hosts") instanceof List<?> list) {
                 args.put("hosts", list.stream().map(String::valueOf).collect(Collectors.joining("\n")));
@@ -562,7 +602,14 @@ public class WinRmInvokeStep extends Step {
             if (args.get("maxFailures") instanceof Number budget) {
                 args.put("maxFailures", budget.toString()); // maxFailures: 0, next to maxFailures: '5%'
             }
-            return super.newInstance(args);
+            return args;
+        }
+
+        /** The step's options as structs sees them: the data-bound constructor and setters. */
+        static Set<String> optionNames() {
+            Set<String> names = new LinkedHashSet<>();
+            DescribableModel.of(WinRmInvokeStep.class).getParameters().forEach(p -> names.add(p.getName()));
+            return names;
         }
 
         /**
@@ -597,17 +644,54 @@ public class WinRmInvokeStep extends Step {
             return s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         }
 
-        /** Lists credentials only to users who may configure the job or use its credentials (credentials consumer guide). */
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        /**
+         * Lists credentials only to users who may configure the job or use its credentials
+         * (credentials consumer guide), and only those whose domain covers every host typed in
+         * {@code hosts} (the form refills when the hosts change: Stapler's fillDependsOn comes from
+         * these parameters).
+         */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId,
+                                                     @QueryParameter String hosts, @QueryParameter boolean https,
+                                                     @QueryParameter String port, @QueryParameter String transport) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (!mayListCredentials(item)) {
                 return result.includeCurrentValue(credentialsId);
             }
-            return result
-                    .includeEmptyValue()
-                    .includeMatchingAs(authenticationOf(item), item, StandardUsernameCredentials.class,
-                            List.of(), LOGIN_CREDENTIALS)
-                    .includeCurrentValue(credentialsId);
+            result.includeEmptyValue();
+            Authentication as = authenticationOf(item);
+            List<List<DomainRequirement>> scopes = CredentialsLookup.domainRequirements(formHostUris(hosts, https, port, transport));
+            if (scopes.isEmpty()) {
+                scopes = List.of(List.of());
+            }
+            // offered only if the credential's domain admits every host
+            ListBoxModel offered = CredentialsProvider.listCredentialsInItem(StandardUsernameCredentials.class,
+                    item, as, scopes.get(0), LOGIN_CREDENTIALS);
+            for (List<DomainRequirement> scope : scopes.subList(1, scopes.size())) {
+                Set<String> ids = new LinkedHashSet<>();
+                CredentialsProvider.listCredentialsInItem(StandardUsernameCredentials.class, item, as, scope,
+                        LOGIN_CREDENTIALS).forEach(o -> ids.add(o.value));
+                offered.removeIf(o -> !ids.contains(o.value));
+            }
+            result.addAll(offered);
+            return result.includeCurrentValue(credentialsId);
+        }
+
+        /** The URIs of the hosts typed in the form; none when the text does not parse yet (then nothing is filtered). */
+        private static List<String> formHostUris(String hosts, boolean https, String port, String transport) {
+            if (InvocationSettings.isBlank(hosts)) {
+                return List.of();
+            }
+            try {
+                RunOptions.Builder builder = RunOptions.builder().https(https)
+                        .port(InvocationSettings.isBlank(port) ? null : Integer.valueOf(port.trim()));
+                if (!InvocationSettings.isBlank(transport)) {
+                    builder.transport(Transport.parse(transport, "transport"));
+                }
+                RunOptions options = builder.build();
+                return CredentialScope.uris(TargetParser.parseLines(hosts.lines().toList(), "hosts").targets(), options);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
         }
 
         @POST
@@ -671,16 +755,19 @@ public class WinRmInvokeStep extends Step {
         }
 
         @POST
-        public FormValidation doCheckWaves(@QueryParameter String value) {
-            return checkRollout(() -> RolloutPolicy.of(value, null, false));
+        public FormValidation doCheckWaves(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkRollout(item, () -> RolloutPolicy.of(value, null, false));
         }
 
         @POST
-        public FormValidation doCheckMaxFailures(@QueryParameter String value) {
-            return checkRollout(() -> RolloutPolicy.of(null, value, false));
+        public FormValidation doCheckMaxFailures(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkRollout(item, () -> RolloutPolicy.of(null, value, false));
         }
 
-        private static FormValidation checkRollout(Runnable parse) {
+        private static FormValidation checkRollout(Item item, Runnable parse) {
+            if (!mayConfigure(item)) {
+                return FormValidation.ok();
+            }
             try {
                 parse.run();
                 return FormValidation.ok();
@@ -700,37 +787,52 @@ public class WinRmInvokeStep extends Step {
         // Form validation is POSTed by default since Jenkins 2.285; @POST refuses cross-site GETs as well.
 
         @POST
-        public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
-            return checkDuration(value, "connectTimeout");
+        public FormValidation doCheckConnectTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "connectTimeout");
         }
 
         @POST
-        public FormValidation doCheckOperationTimeout(@QueryParameter String value) {
-            return checkDuration(value, "operationTimeout");
+        public FormValidation doCheckOperationTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "operationTimeout");
         }
 
         @POST
-        public FormValidation doCheckCommandTimeout(@QueryParameter String value) {
-            return checkDuration(value, "commandTimeout");
+        public FormValidation doCheckCommandTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "commandTimeout");
         }
 
         @POST
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return checkDuration(value, "timeout");
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "timeout");
         }
 
         @POST
-        public FormValidation doCheckRetryDelay(@QueryParameter String value) {
-            return checkDuration(value, "retryDelay");
+        public FormValidation doCheckRetryDelay(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "retryDelay");
         }
 
         @POST
-        public FormValidation doCheckMaxRetryDelay(@QueryParameter String value) {
-            return checkDuration(value, "maxRetryDelay");
+        public FormValidation doCheckOutputLimit(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!mayConfigure(item) || value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                ReturnedOutput.of(true, Integer.valueOf(value.trim()));
+                return FormValidation.ok();
+            } catch (NumberFormatException e) {
+                return FormValidation.error(Messages.WinRmInvokeStep_NotANumber(value));
+            } catch (InvalidInputException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
-        private static FormValidation checkDuration(String value, String option) {
-            if (value == null || value.isBlank()) {
+        @POST
+        public FormValidation doCheckMaxRetryDelay(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkDuration(item, value, "maxRetryDelay");
+        }
+
+        private static FormValidation checkDuration(Item item, String value, String option) {
+            if (!mayConfigure(item) || value == null || value.isBlank()) {
                 return FormValidation.ok();
             }
             try {
@@ -745,6 +847,14 @@ public class WinRmInvokeStep extends Step {
         private static final CredentialsMatcher LOGIN_CREDENTIALS = CredentialsMatchers.anyOf(
                 CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
                 CredentialsMatchers.instanceOf(SSHUserPrivateKey.class));
+
+        /**
+         * Form checks answer only users who may configure the job (or, outside a job, administer
+         * Jenkins); anyone else gets no verdict. The Snippet Generator sits under the job.
+         */
+        private static boolean mayConfigure(Item item) {
+            return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+        }
 
         private static boolean mayListCredentials(Item item) {
             if (item == null) {

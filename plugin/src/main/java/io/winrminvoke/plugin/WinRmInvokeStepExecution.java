@@ -40,7 +40,8 @@ final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution
         TaskListener listener = context.get(TaskListener.class);
         FlowNode node = context.get(FlowNode.class);
 
-        return step.invocation().perform(run, workspace, launcher, listener, testDetails(node),
+        // the node id is unique in the build, so every call (and parallel branch) has its own report directory
+        return step.invocation().perform(run, workspace, launcher, listener, "step-" + node.getId(), testDetails(node),
                 message -> node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message)));
     }
 

@@ -68,12 +68,6 @@ class AccessOptionsTest {
     }
 
     @Test
-    void everyNewOptionHasHelp(JenkinsRule r) throws Exception {
-        r.assertHelpExists(WinRmInvokeStep.class, "auth,spnService,spnPort,spnCanonicalName,keytabCredentialsId,"
-                + "allowUnencrypted,transport,knownHosts,acceptUnknownHostKey,waves,maxFailures,failFast,dryRun");
-    }
-
-    @Test
     void ntlmReachesHostsAsWindowsShipsThemByDefaultAndWhenAskedForAndSealsEveryMessage(JenkinsRule r)
             throws Exception {
         Fixtures.addUsernamePasswordCredentials();

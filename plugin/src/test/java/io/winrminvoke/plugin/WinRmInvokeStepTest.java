@@ -2,6 +2,7 @@ package io.winrminvoke.plugin;
 
 import static io.winrminvoke.plugin.Fixtures.CREDENTIALS_ID;
 import static io.winrminvoke.plugin.Fixtures.PASSWORD;
+import static io.winrminvoke.plugin.Fixtures.artifactText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -10,10 +11,8 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
 import hudson.util.Secret;
-import io.winrminvoke.simulator.RequestLogEntry;
 import io.winrminvoke.simulator.SimulatedFleet;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import jenkins.util.VirtualFile;
+import jenkins.security.MasterToSlaveCallable;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -64,11 +63,18 @@ class WinRmInvokeStepTest {
         return job.scheduleBuild2(0).get();
     }
 
-    private static String artifactText(WorkflowRun b, String path) throws Exception {
-        VirtualFile file = b.getArtifactManager().root().child(path);
-        assertThat(file.isFile()).as("artifact %s", path).isTrue();
-        try (InputStream in = file.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** The report directory of the build's {@code index}-th call, as archived. */
+    static String reportDir(hudson.model.Run<?, ?> b, int index) {
+        return b.getActions(WinRmInvokeAction.class).get(index).getReportDir();
+    }
+
+    /** The process id of the JVM it runs in. */
+    private static final class AgentPid extends MasterToSlaveCallable<Long, RuntimeException> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call() {
+            return ProcessHandle.current().pid();
         }
     }
 
@@ -89,10 +95,14 @@ class WinRmInvokeStepTest {
             r.assertLogContains("2 of 4 hosts failed (tolerated: 2)", b);
             r.assertLogContains("after the step", b);
 
-            // the reports were written by the agent, in the agent's workspace
-            assertThat(agent.getWorkspaceFor(b.getParent()).child("winrm-invoke-report/results.json").exists()).isTrue();
-            assertThat(artifactText(b, "winrm-invoke-report/results.json")).contains(Fixtures.hostPort(fleet.host(3)));
-            artifactText(b, "winrm-invoke-report/junit.xml");
+            // the reports were written by the agent, in the agent's workspace, in this call's own directory
+            String dir = reportDir(b, 0);
+            assertThat(dir).startsWith("winrm-invoke-report/step-");
+            assertThat(agent.getWorkspaceFor(b.getParent()).child(dir + "/results.json").exists()).isTrue();
+            assertThat(artifactText(b, dir + "/results.json")).contains(Fixtures.hostPort(fleet.host(3)));
+            artifactText(b, dir + "/junit.xml");
+            // the agent is another JVM: the fan-out really crossed remoting
+            assertThat(agent.getChannel().call(new AgentPid())).isNotEqualTo(ProcessHandle.current().pid());
 
             TestResultAction tests = b.getAction(TestResultAction.class);
             assertThat(tests).isNotNull();
@@ -102,7 +112,7 @@ class WinRmInvokeStepTest {
             WinRmInvokeAction summary = b.getAction(WinRmInvokeAction.class);
             assertThat(summary.getHosts()).extracting(HostOutcome::getStatus)
                     .containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "UNREACHABLE");
-            assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/winrm-invoke-report/");
+            assertThat(summary.transcriptLink(summary.getHosts().get(0))).startsWith("artifact/" + dir + "/hosts/");
         }
     }
 
@@ -118,7 +128,7 @@ class WinRmInvokeStepTest {
             r.assertLogContains("1 of 2 hosts failed (tolerated: 0)", b);
             r.assertLogNotContains("after the step", b);
             // published before failing
-            artifactText(b, "winrm-invoke-report/results.json");
+            artifactText(b, reportDir(b, 0) + "/results.json");
             assertThat(b.getAction(TestResultAction.class).getTotalCount()).isEqualTo(2);
         }
     }
@@ -198,7 +208,7 @@ class WinRmInvokeStepTest {
             r.assertLogNotContains(PASSWORD, b);
             r.assertLogContains("****", b);
             for (String report : new String[] {"results.json", "results.csv", "junit.xml", "events.jsonl"}) {
-                assertThat(artifactText(b, "winrm-invoke-report/" + report)).as(report).doesNotContain(PASSWORD);
+                assertThat(artifactText(b, reportDir(b, 0) + "/" + report)).as(report).doesNotContain(PASSWORD);
             }
             // everything Jenkins keeps of the build: build.xml (actions), junitResult.xml, the log,
             // the archived transcripts, the Pipeline's saved program
@@ -233,26 +243,9 @@ class WinRmInvokeStepTest {
                     + "', command: 'deploy.cmd')\n}", true));
             WorkflowRun b = job.scheduleBuild2(0).waitForStart();
 
-            // both commands are running (and hanging) on the hosts; a build that ends before that
-            // (bad input, a class that cannot reach the agent) fails here with its log, not at the timeout
-            while (fleet.counters().openCommands() < 2) {
-                if (!b.isBuilding()) {
-                    throw new AssertionError("the build ended before both commands started:\n" + JenkinsRule.getLog(b));
-                }
-                Thread.sleep(100);
-            }
-            b.getExecutor().interrupt();
-
-            r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-            // every in-flight command was signalled and its shell deleted
-            while (fleet.counters().openShells() > 0) {
-                Thread.sleep(100);
-            }
-            for (var host : fleet.hosts()) {
-                assertThat(fleet.requestLog().entriesFor(host))
-                        .as("requests to %s", host.name())
-                        .anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));
-            }
+            // both commands are running (and hanging) on the hosts
+            Fixtures.awaitOpenCommands(fleet, 2, b);
+            Fixtures.abortAndAssertEveryCommandTerminated(r, fleet, b);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import io.winrminvoke.engine.rollout.RolloutReport;
 import io.winrminvoke.engine.rollout.Wave;
@@ -24,7 +24,7 @@ public final class RolloutSummary implements Serializable {
     }
 
     /** @return null for an unstaged run */
-    static RolloutSummary of(RolloutReport report) {
+    public static RolloutSummary of(RolloutReport report) {
         if (!report.staged()) {
             return null;
         }
@@ -45,7 +45,7 @@ public final class RolloutSummary implements Serializable {
     }
 
     /** The wave (1-based) of the host at {@code hostIndex}, 0 if none holds it. */
-    int waveOf(int hostIndex) {
+    public int waveOf(int hostIndex) {
         for (WaveGroup w : waves) {
             if (hostIndex >= w.getFirstHost() && hostIndex < w.getFirstHost() + w.getHosts()) {
                 return w.getWave();

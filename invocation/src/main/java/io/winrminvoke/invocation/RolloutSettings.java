@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import io.winrminvoke.engine.rollout.RolloutPolicy;
 import java.io.Serializable;
@@ -9,16 +9,16 @@ import java.util.Map;
  * form ({@code 1,10%,100%}; the Pipeline list form is joined by the descriptor), the failure
  * budget, fail-fast, and the dry run.
  */
-record RolloutSettings(String waves, String maxFailures, boolean failFast, boolean dryRun) implements Serializable {
+public record RolloutSettings(String waves, String maxFailures, boolean failFast, boolean dryRun) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** @throws io.winrminvoke.engine.InvalidInputException naming the option */
-    RolloutPolicy policy() {
+    public RolloutPolicy policy() {
         return RolloutPolicy.of(waves, maxFailures, failFast);
     }
 
-    void describe(RolloutPolicy policy, Map<String, Object> effective) {
+    public void describe(RolloutPolicy policy, Map<String, Object> effective) {
         effective.put("waves", policy.waves().isEmpty() ? null : policy.wavesText());
         effective.put("maxFailures", policy.maxFailures() == null ? null : policy.maxFailures().toString());
         effective.put("failFast", failFast);

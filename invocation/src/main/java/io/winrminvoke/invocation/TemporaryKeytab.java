@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * ends: the JDK's Kerberos login reads a keytab only from a file. Readable by the agent's user
  * alone where the file system has POSIX permissions.
  */
-final class TemporaryKeytab implements AutoCloseable {
+public final class TemporaryKeytab implements AutoCloseable {
 
     private final Path file;
 
@@ -20,7 +20,7 @@ final class TemporaryKeytab implements AutoCloseable {
     }
 
     /** @return null when {@code bytes} is null (no keytab for this run) */
-    static TemporaryKeytab write(byte[] bytes) throws IOException {
+    public static TemporaryKeytab write(byte[] bytes) throws IOException {
         if (bytes == null) {
             return null;
         }
@@ -43,7 +43,7 @@ final class TemporaryKeytab implements AutoCloseable {
         return new TemporaryKeytab(file);
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 

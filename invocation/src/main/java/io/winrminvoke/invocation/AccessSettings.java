@@ -1,4 +1,4 @@
-package io.winrminvoke.plugin;
+package io.winrminvoke.invocation;
 
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.run.RunRequest;
@@ -14,48 +14,57 @@ import java.util.Map;
  * How the hosts are reached and logged in to, as the step's plain values (docs/auth.md,
  * docs/ssh.md): the WinRM authentication method and its Kerberos options, and the transport with
  * SSH host key verification. The engine parses and validates each value; the secrets (password,
- * key, keytab) are resolved from the credentials ids by {@link CredentialsLookup} and travel
- * separately in {@link HostLogin}.
+ * key, keytab) are resolved from the credentials ids by the plugin's {@code CredentialsLookup}
+ * and travel separately in its {@code HostLogin}.
  */
-record AccessSettings(String auth, String spnService, boolean spnPort, boolean spnCanonicalName,
+public record AccessSettings(String auth, String spnService, boolean spnPort, boolean spnCanonicalName,
                       String keytabCredentialsId, boolean allowUnencrypted, String transport, String knownHosts,
                       boolean acceptUnknownHostKey) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Engine setting names in messages, as the step calls the option. */
-    static final Map<String, String> STEP_NAMES = Map.of(
+    public static final Map<String, String> STEP_NAMES = Map.of(
             "basicOverHttp", "allowUnencrypted",
             "kerberosKeytab", "keytabCredentialsId",
             "overallTimeout", "timeout");
 
     /** Checks what needs no agent: a bad value contacts no host. */
-    void validate() {
-        // a placeholder path: only whether a keytab is given matters to the checks
-        authSettings(InvocationSettings.isBlank(keytabCredentialsId) ? null : Path.of("keytab"));
-        if (!InvocationSettings.isBlank(transport)) {
+    public void validate() {
+        authSettings(keytabPlaceholder());
+        if (!isBlank(transport)) {
             Transport.parse(transport, "transport");
         }
     }
 
+    /**
+     * Stands for the keytab where it is not written (the checks, the controller's credential scope):
+     * only whether a keytab is given matters there. Null without {@code keytabCredentialsId}.
+     */
+    public Path keytabPlaceholder() {
+        return isBlank(keytabCredentialsId) ? null : Path.of("keytab");
+    }
+
     /** @param keytab the keytab written on the agent for this run, or null */
-    AuthSettings authSettings(Path keytab) {
+    public AuthSettings authSettings(Path keytab) {
         return AuthSettings.fromOptions(auth, spnService, spnPort, spnCanonicalName, null, keytab, allowUnencrypted);
     }
 
     /** Adds these settings to the run's options; a relative {@code knownHosts} is a workspace path. */
-    void applyTo(RunOptions.Builder options, File workspace, Path keytab) {
+    public void applyTo(RunOptions.Builder options, File workspace, Path keytab) {
         options.auth(authSettings(keytab));
-        if (!InvocationSettings.isBlank(transport)) {
+        if (!isBlank(transport)) {
             options.transport(Transport.parse(transport, "transport"));
         }
         // the engine checks the file is readable, before any host is contacted
-        Path file = InvocationSettings.isBlank(knownHosts) ? null : workspace.toPath().resolve(knownHosts.trim());
+        // no workspace: the controller's credential scope, which needs only transports and ports
+        Path file = isBlank(knownHosts) || workspace == null ? null
+                : workspace.toPath().resolve(knownHosts.trim());
         options.ssh(new SshSettings(file, acceptUnknownHostKey));
     }
 
     /** What results.json and the dry run record of these settings: names and switches, never a secret. */
-    void describe(RunRequest request, Map<String, Object> effective) {
+    public void describe(RunRequest request, Map<String, Object> effective) {
         RunOptions options = request.options();
         effective.put("transport", options.transport().scheme());
         if (options.anyUses(Transport.WINRM, request.targets())) {
@@ -71,5 +80,9 @@ record AccessSettings(String auth, String spnService, boolean spnPort, boolean s
             effective.put("acceptUnknownHostKey", acceptUnknownHostKey);
             effective.put("sshKey", request.sshKey() != null ? "from credentials" : null);
         }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

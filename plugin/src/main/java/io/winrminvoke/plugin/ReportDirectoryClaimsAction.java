@@ -1,0 +1,34 @@
+package io.winrminvoke.plugin;
+
+import hudson.model.InvisibleAction;
+import hudson.model.Run;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The report directories the {@code winrmInvoke} calls of one build have taken, so that no two
+ * calls (one after the other, or in {@code parallel} branches) share one. A plain JDK set: the
+ * action is saved with the build by XStream.
+ */
+public final class ReportDirectoryClaimsAction extends InvisibleAction {
+
+    private static final Object LOCK = new Object();
+
+    private final Set<String> claimed = new HashSet<>();
+
+    /** The build's claims, attached on first use; parallel branches get the same one. */
+    static ReportDirectoryClaimsAction of(Run<?, ?> run) {
+        synchronized (LOCK) {
+            ReportDirectoryClaimsAction action = run.getAction(ReportDirectoryClaimsAction.class);
+            if (action == null) {
+                action = new ReportDirectoryClaimsAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    Set<String> claimed() {
+        return claimed;
+    }
+}
