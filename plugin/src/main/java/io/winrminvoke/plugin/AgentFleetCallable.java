@@ -10,6 +10,7 @@ import io.winrminvoke.engine.report.ReportDirectoryWriter;
 import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.CommandSpec;
+import io.winrminvoke.engine.run.FleetRun;
 import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
@@ -20,6 +21,7 @@ import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportFiles;
 import io.winrminvoke.invocation.RolloutSettings;
 import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.RunningCalls;
 import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.File;
 import java.io.IOException;
@@ -40,7 +42,10 @@ import jenkins.MasterToSlaveFileCallable;
  *
  * <p>Aborting the build interrupts the controller thread waiting in {@code FilePath.act}; remoting
  * then cancels this call, which interrupts the thread running {@link #invoke}, and the engine
- * treats that interrupt as a cancellation of the run (every in-flight remote command terminated).
+ * treats that interrupt as a cancellation of the run (every in-flight remote command terminated,
+ * its shell deleted, or named as possibly open). The run is registered in {@link RunningCalls}
+ * under {@code callId} until those stops have been sent, so the controller, which remoting lets go
+ * at once, can wait for them ({@link AgentRunEnd}) before the build ends.
  */
 final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
 
@@ -55,9 +60,11 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private final TaskListener listener;
     /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
     private final String toolVersion;
+    /** Unique per call: names the run in {@link RunningCalls} on the agent. */
+    private final String callId;
 
     AgentFleetCallable(InvocationSettings settings, String reportDir, AccessSettings access, RolloutSettings rollout,
-                       HostLogin login, TaskListener listener, String toolVersion) {
+                       HostLogin login, TaskListener listener, String toolVersion, String callId) {
         this.settings = settings;
         this.reportDir = reportDir;
         this.access = access;
@@ -65,11 +72,13 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         this.login = login;
         this.listener = listener;
         this.toolVersion = toolVersion;
+        this.callId = callId;
     }
 
     @Override
     public FleetOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        RunningCalls.Running running = RunningCalls.start(callId);
         try (TemporaryKeytab keytab = TemporaryKeytab.write(login.keytab())) {
             return run(workspace, log, keytab == null ? null : keytab.path());
         } catch (InvalidInputException e) {
@@ -79,6 +88,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
             // DelayBufferedOutputStream, flushed by a timer): flush so the last [host] lines reach
             // the controller before the step's result, also when the run was aborted.
             log.flush();
+            running.close(); // after the stops were sent: an aborted call's controller waits for this
         }
     }
 
@@ -118,11 +128,14 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
                 effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
-            result = FleetRunner.run(request, new ConsoleRunListener(log, writer));
-        }
-        if (Thread.interrupted()) {
-            // the run was cancelled by an abort: report the abort, not the partial results
-            throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
+            FleetRun run = FleetRunner.start(request, new ConsoleRunListener(log, writer));
+            result = run.await(); // an interrupt (the abort) cancels the run; await leaves the flag set
+            if (Thread.interrupted()) {
+                // await returns within the stop grace; the Signal and Delete requests still under way go out first
+                run.awaitStopsSent(FleetRun.STOP_GRACE.plus(options.operationTimeout()));
+                // the run was cancelled by an abort: report the abort, not the partial results
+                throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
+            }
         }
 
         List<HostOutcome> hosts = new ArrayList<>();

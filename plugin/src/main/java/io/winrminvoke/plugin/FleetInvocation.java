@@ -13,10 +13,12 @@ import hudson.tasks.test.PipelineTestDetails;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.result.FailurePolicy;
+import io.winrminvoke.engine.run.FleetRun;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.invocation.AccessSettings;
 import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.DurationText;
 import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportDirectory;
 import io.winrminvoke.invocation.ReportDirectoryClaims;
@@ -24,10 +26,12 @@ import io.winrminvoke.invocation.ReturnedOutput;
 import io.winrminvoke.invocation.RolloutSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 
@@ -77,10 +81,13 @@ final class FleetInvocation {
             throws IOException, InterruptedException {
         String reportDir;
         List<String> hostUris;
+        Duration stopBound;
         try {
             settings.validate();
             access.validate();
             RunOptions options = settings.runOptions(null, access, rollout, access.keytabPlaceholder());
+            // how long a cancelled run may take to stop: the engine's grace, a late Create's answer, its Delete
+            stopBound = FleetRun.STOP_GRACE.multipliedBy(2).plus(options.operationTimeout().multipliedBy(2));
             reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
             hostUris = CredentialScope.uris(controllerSideTargets(workspace), options);
             if (!rollout.dryRun()) {
@@ -96,10 +103,21 @@ final class FleetInvocation {
         HostLogin login = CredentialsLookup.resolve(run, credentialsId, access.keytabCredentialsId(), hostUris);
 
         FleetOutcome outcome;
+        String runId = callId + "-" + UUID.randomUUID();
         try {
             workspace.mkdirs();
             outcome = workspace.act(new AgentFleetCallable(settings, reportDir, access, rollout, login, listener,
-                    toolVersion()));
+                    toolVersion(), runId));
+        } catch (InterruptedException e) {
+            // The abort: remoting has cancelled the agent's call and let this thread go at once. The
+            // agent's run is still terminating its commands and deleting their shells; the build
+            // ends after that, so no shell outlives it unnamed. A second abort stops the wait.
+            boolean ended = workspace.act(new AgentRunEnd(runId, stopBound));
+            if (!ended) {
+                listener.getLogger().println("[winrm-invoke] the cancelled run was still stopping its hosts after "
+                        + DurationText.humanise(stopBound.toMillis()) + "; see the report directory for shells that may be open");
+            }
+            throw e;
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());

@@ -15,16 +15,24 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs {@code winrmInvoke} off the CPS thread. Aborting the build calls {@code stop}, which the
- * base class implements by interrupting this thread; the interrupt reaches the agent through
- * remoting and cancels the run there. Like every synchronous non-blocking step, it does not
- * survive a controller restart (it fails on resume rather than re-running commands on hosts).
+ * Runs {@code winrmInvoke} off the CPS thread. Aborting the build calls {@link #stop}, which
+ * interrupts this thread; the interrupt reaches the agent through remoting and cancels the run
+ * there. The base class would also end the step at once ({@code StepExecution#stop} fails the
+ * context immediately), while the agent is still terminating commands and deleting shells, so the
+ * first stop only interrupts and the step ends when the cancelled run has stopped
+ * ({@link FleetInvocation}); a second stop ends it at once. Like every synchronous non-blocking
+ * step, it does not survive a controller restart (it fails on resume rather than re-running
+ * commands on hosts).
  */
 final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution<List<Map<String, Object>>> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient WinRmInvokeStep step;
+    /** The thread in {@link #run()}, while it runs; guarded by this. */
+    private transient Thread runner;
+    /** Why the first stop came; the step fails with it once the run has stopped. */
+    private transient volatile Throwable stopCause;
 
     WinRmInvokeStepExecution(WinRmInvokeStep step, StepContext context) {
         super(context);
@@ -33,6 +41,39 @@ final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution
 
     @Override
     protected List<Map<String, Object>> run() throws Exception {
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
+        try {
+            return perform();
+        } catch (InterruptedException e) {
+            Throwable cause = stopCause;
+            if (cause instanceof Exception stopped) {
+                stopped.addSuppressed(e);
+                throw stopped; // the abort's own cause (its result, ABORTED, and who aborted)
+            }
+            throw e;
+        } finally {
+            synchronized (this) {
+                runner = null;
+                Thread.interrupted(); // a stop that came as the run ended must not reach the pool's next task
+            }
+        }
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        synchronized (this) {
+            if (runner != null && stopCause == null) {
+                stopCause = cause;
+                runner.interrupt();
+                return;
+            }
+        }
+        super.stop(cause);
+    }
+
+    private List<Map<String, Object>> perform() throws Exception {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         FilePath workspace = context.get(FilePath.class);
