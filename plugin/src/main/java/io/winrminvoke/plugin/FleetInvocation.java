@@ -112,10 +112,14 @@ final class FleetInvocation {
             // The abort: remoting has cancelled the agent's call and let this thread go at once. The
             // agent's run is still terminating its commands and deleting their shells; the build
             // ends after that, so no shell outlives it unnamed. A second abort stops the wait.
-            boolean ended = workspace.act(new AgentRunEnd(runId, stopBound));
-            if (!ended) {
-                listener.getLogger().println("[winrm-invoke] the cancelled run was still stopping its hosts after "
-                        + DurationText.humanise(stopBound.toMillis()) + "; see the report directory for shells that may be open");
+            try {
+                if (!workspace.act(new AgentRunEnd(runId, stopBound))) {
+                    listener.getLogger().println("[winrm-invoke] the cancelled run was still stopping its hosts after "
+                            + DurationText.humanise(stopBound.toMillis())
+                            + "; see the report directory for shells that may be open");
+                }
+            } catch (IOException agentGone) {
+                e.addSuppressed(agentGone); // the abort stays what the build reports
             }
             throw e;
         } catch (InvalidInputException e) {
