@@ -54,6 +54,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private final InvocationSettings settings;
     /** Relative to the workspace, this call's own (see {@code ReportDirectory}). */
     private final String reportDir;
+    /** Names the JUnit suite ({@code RunNames}). */
+    private final String runName;
     private final AccessSettings access;
     private final RolloutSettings rollout;
     private final HostLogin login;
@@ -63,10 +65,12 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     /** Unique per call: names the run in {@link RunningCalls} on the agent. */
     private final String callId;
 
-    AgentFleetCallable(InvocationSettings settings, String reportDir, AccessSettings access, RolloutSettings rollout,
-                       HostLogin login, TaskListener listener, String toolVersion, String callId) {
+    AgentFleetCallable(InvocationSettings settings, String reportDir, String runName, AccessSettings access,
+                       RolloutSettings rollout, HostLogin login, TaskListener listener, String toolVersion,
+                       String callId) {
         this.settings = settings;
         this.reportDir = reportDir;
+        this.runName = runName;
         this.access = access;
         this.rollout = rollout;
         this.login = login;
@@ -124,7 +128,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         Path reportDir = workspace.toPath().resolve(this.reportDir);
         Files.createDirectories(reportDir);
         RunResult result;
-        ReportContext report = new ReportContext(reportDir, this.reportDir, toolVersion,
+        // the files keep their standard names: each call has a report directory of its own
+        ReportContext report = new ReportContext(reportDir, runName, toolVersion,
                 effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {

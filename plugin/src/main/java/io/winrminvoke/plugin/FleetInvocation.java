@@ -24,6 +24,7 @@ import io.winrminvoke.invocation.ReportDirectory;
 import io.winrminvoke.invocation.ReportDirectoryClaims;
 import io.winrminvoke.invocation.ReturnedOutput;
 import io.winrminvoke.invocation.RolloutSettings;
+import io.winrminvoke.invocation.RunNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -71,17 +72,21 @@ final class FleetInvocation {
      * Runs the invocation and publishes its results.
      *
      * @param callId      unique among the calls of this build: names the default report directory
+     * @param place       what names the call, outermost first: the enclosing stages and parallel
+     *                    branches in Pipeline, the job in freestyle; a given {@code reportDir} comes first
      * @param testDetails stage attribution of the test results in Pipeline, null in freestyle
      * @return one map per host, in input order
      * @throws AbortException for invalid input (before any host is contacted) and when the failure
      *                        policy fails the run (after everything is published)
      */
     List<Map<String, Object>> perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                                      String callId, PipelineTestDetails testDetails, UnstableMarker unstable)
+                                      String callId, List<String> place, PipelineTestDetails testDetails,
+                                      UnstableMarker unstable)
             throws IOException, InterruptedException {
         String reportDir;
         List<String> hostUris;
         Duration stopBound;
+        String runName;
         try {
             settings.validate();
             access.validate();
@@ -94,6 +99,9 @@ final class FleetInvocation {
                 // a dry run writes nothing, so it takes no report directory from the build's other calls
                 ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
             }
+            // the JUnit suite's name: the user's reportDir, else where the call runs, else its id
+            runName = RunNames.claim(ReportDirectoryClaimsAction.of(run).runNames(),
+                    settings.reportDir() != null ? List.of(settings.reportDir()) : place, callId).value();
         } catch (InvalidInputException e) {
             // a bad option, a bad host entry, a report directory another call has taken
             throw new AbortException("winrmInvoke: " + e.renamed(AccessSettings.STEP_NAMES).getMessage());
@@ -106,8 +114,8 @@ final class FleetInvocation {
         String runId = callId + "-" + UUID.randomUUID();
         try {
             workspace.mkdirs();
-            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, access, rollout, login, listener,
-                    toolVersion(), runId));
+            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, runName, access, rollout, login,
+                    listener, toolVersion(), runId));
         } catch (InterruptedException e) {
             // The abort: remoting has cancelled the agent's call and let this thread go at once. The
             // agent's run is still terminating its commands and deleting their shells; the build

@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
 import hudson.tasks.test.PipelineTestDetails;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -81,18 +83,23 @@ final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution
         TaskListener listener = context.get(TaskListener.class);
         FlowNode node = context.get(FlowNode.class);
 
+        // the enclosing stages and parallel branches, as the junit step finds them, innermost first
+        List<FlowNode> enclosing = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+        List<String> names = JUnitResultsStepExecution.getEnclosingBlockNames(enclosing);
+        List<String> place = new ArrayList<>(names);
+        Collections.reverse(place); // outermost first names the run: Deploy-eu
         // the node id is unique in the build, so every call (and parallel branch) has its own report directory
-        return step.invocation().perform(run, workspace, launcher, listener, "step-" + node.getId(), testDetails(node),
+        return step.invocation().perform(run, workspace, launcher, listener, "step-" + node.getId(), place,
+                testDetails(node, enclosing, names),
                 message -> node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message)));
     }
 
     /** Attributes the test results to the enclosing stages and parallel branches, as the {@code junit} step does. */
-    private static PipelineTestDetails testDetails(FlowNode node) {
-        List<FlowNode> enclosing = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+    private static PipelineTestDetails testDetails(FlowNode node, List<FlowNode> enclosing, List<String> names) {
         PipelineTestDetails details = new PipelineTestDetails();
         details.setNodeId(node.getId());
         details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(enclosing));
-        details.setEnclosingBlockNames(JUnitResultsStepExecution.getEnclosingBlockNames(enclosing));
+        details.setEnclosingBlockNames(names);
         return details;
     }
 }
