@@ -47,20 +47,34 @@ final class WinRmInvokeStepExecution extends SynchronousNonBlockingStepExecution
             runner = Thread.currentThread();
         }
         try {
-            return perform();
-        } catch (InterruptedException e) {
-            Throwable cause = stopCause;
-            if (cause instanceof Exception stopped) {
-                stopped.addSuppressed(e);
-                throw stopped; // the abort's own cause (its result, ABORTED, and who aborted)
+            List<Map<String, Object>> results;
+            try {
+                results = perform();
+            } catch (Exception e) {
+                // after a stop, whatever the interrupt broke (the remote call, an archive) ends the step as stopped
+                throw stopCause != null ? stopped(e) : e;
             }
-            throw e;
+            // a stop that came while the results were being published still ends the step as stopped
+            if (stopCause != null) {
+                throw stopped(null);
+            }
+            return results;
         } finally {
             synchronized (this) {
                 runner = null;
                 Thread.interrupted(); // a stop that came as the run ended must not reach the pool's next task
             }
         }
+    }
+
+    /** The first stop's cause (its result, ABORTED, and who aborted), with what the interrupt broke suppressed in it. */
+    private Exception stopped(Exception broken) {
+        Throwable cause = stopCause;
+        Exception stopped = cause instanceof Exception e ? e : new InterruptedException(String.valueOf(cause));
+        if (broken != null && broken != stopped) {
+            stopped.addSuppressed(broken);
+        }
+        return stopped;
     }
 
     @Override
