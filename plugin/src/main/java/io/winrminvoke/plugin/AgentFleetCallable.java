@@ -10,13 +10,12 @@ import io.winrminvoke.engine.report.ReportDirectoryWriter;
 import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.CommandSpec;
-import io.winrminvoke.engine.run.FleetRun;
-import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CancellableRun;
 import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportFiles;
 import io.winrminvoke.invocation.RolloutSettings;
@@ -133,14 +132,8 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
                 effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
-            FleetRun run = FleetRunner.start(request, new ConsoleRunListener(log, writer));
-            result = run.await(); // an interrupt (the abort) cancels the run; await leaves the flag set
-            if (Thread.interrupted()) {
-                // await returns within the stop grace; the Signal and Delete requests still under way go out first
-                run.awaitStopsSent(FleetRun.STOP_GRACE.plus(options.operationTimeout()));
-                // the run was cancelled by an abort: report the abort, not the partial results
-                throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
-            }
+            // an abort (this thread interrupted) cancels the run: the abort is reported, not the partial results
+            result = CancellableRun.run(request, new ConsoleRunListener(log, writer));
         }
 
         List<HostOutcome> hosts = new ArrayList<>();

@@ -13,10 +13,10 @@ import hudson.tasks.test.PipelineTestDetails;
 import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.result.FailurePolicy;
-import io.winrminvoke.engine.run.FleetRun;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CancellableRun;
 import io.winrminvoke.invocation.CredentialScope;
 import io.winrminvoke.invocation.DurationText;
 import io.winrminvoke.invocation.HostsFile;
@@ -91,8 +91,7 @@ final class FleetInvocation {
             settings.validate();
             access.validate();
             RunOptions options = settings.runOptions(null, access, rollout, access.keytabPlaceholder());
-            // how long a cancelled run may take to stop: the engine's grace, a late Create's answer, its Delete
-            stopBound = FleetRun.STOP_GRACE.multipliedBy(2).plus(options.operationTimeout().multipliedBy(2));
+            stopBound = CancellableRun.longestAbort(options);
             reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
             hostUris = CredentialScope.uris(controllerSideTargets(workspace), options);
             if (!rollout.dryRun()) {
