@@ -40,9 +40,9 @@ import jenkins.MasterToSlaveFileCallable;
  * to a temporary file for the run and deleted afterwards.
  *
  * <p>Aborting the build interrupts the controller thread waiting in {@code FilePath.act}; remoting
- * then cancels this call, which interrupts the thread running {@link #invoke}, and the engine
- * treats that interrupt as a cancellation of the run (every in-flight remote command terminated,
- * its shell deleted, or named as possibly open). The run is registered in {@link RunningCalls}
+ * then cancels this call, which interrupts the thread running {@link #invoke}, and
+ * {@link CancellableRun} cancels the run (every in-flight remote command terminated, its shell
+ * deleted, or named as possibly open) and returns once those requests have gone out. The run is registered in {@link RunningCalls}
  * under {@code callId} until those stops have been sent, so the controller, which remoting lets go
  * at once, can wait for them ({@link AgentRunEnd}) before the build ends.
  */
