@@ -98,8 +98,8 @@ final class FleetInvocation {
                 // a dry run writes nothing, so it takes no report directory from the build's other calls
                 ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
             }
-            // the JUnit suite's name: the user's reportDir, else where the call runs, else its id
-            runName = RunNames.claim(ReportDirectoryClaimsAction.of(run).runNames(),
+            // the JUnit suite's name: the user's reportDir, else where the call runs, else its id; a dry run writes none
+            runName = rollout.dryRun() ? callId : RunNames.claim(ReportDirectoryClaimsAction.of(run).runNames(),
                     settings.reportDir() != null ? List.of(settings.reportDir()) : place, callId).value();
         } catch (InvalidInputException e) {
             // a bad option, a bad host entry, a report directory another call has taken
