@@ -24,12 +24,6 @@ public record AccessSettings(String auth, String spnService, boolean spnPort, bo
 
     private static final long serialVersionUID = 1L;
 
-    /** Engine setting names in messages, as the step calls the option. */
-    public static final Map<String, String> STEP_NAMES = Map.of(
-            "basicOverHttp", "allowUnencrypted",
-            "kerberosKeytab", "keytabCredentialsId",
-            "overallTimeout", "timeout");
-
     /** Checks what needs no agent: a bad value contacts no host. */
     public void validate() {
         authSettings(keytabPlaceholder());

@@ -20,6 +20,19 @@ public final class StepOptionLabels {
 
     public static final OptionLabels LABELS = OptionLabels.of(BY_SETTING);
 
+    /**
+     * Engine setting names that invalid-input messages quote, as the step calls the option
+     * ({@code InvalidInputException#renamed}): {@code retryBackoff: 0.5} is refused as
+     * {@code retryBackoff: invalid value '0.5'}, not by the retry policy's {@code multiplier}.
+     */
+    public static final Map<String, String> IN_INPUT_MESSAGES = Map.of(
+            "basicOverHttp", "allowUnencrypted",
+            "kerberosKeytab", "keytabCredentialsId",
+            "overallTimeout", "timeout",
+            "initialDelay", "retryDelay",
+            "multiplier", "retryBackoff",
+            "maxDelay", "maxRetryDelay");
+
     private StepOptionLabels() {
     }
 }

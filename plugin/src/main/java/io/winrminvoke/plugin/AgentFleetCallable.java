@@ -21,6 +21,7 @@ import io.winrminvoke.invocation.ReportFiles;
 import io.winrminvoke.invocation.RolloutSettings;
 import io.winrminvoke.invocation.RolloutSummary;
 import io.winrminvoke.invocation.RunningCalls;
+import io.winrminvoke.invocation.StepOptionLabels;
 import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.File;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         try (TemporaryKeytab keytab = TemporaryKeytab.write(login.keytab())) {
             return run(workspace, log, keytab == null ? null : keytab.path());
         } catch (InvalidInputException e) {
-            throw e.renamed(AccessSettings.STEP_NAMES);
+            throw e.renamed(StepOptionLabels.IN_INPUT_MESSAGES);
         } finally {
             // On an agent the Pipeline log is buffered (workflow-api's BufferedBuildListener over a
             // DelayBufferedOutputStream, flushed by a timer): flush so the last [host] lines reach

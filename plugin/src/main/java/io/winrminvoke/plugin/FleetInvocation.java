@@ -25,6 +25,7 @@ import io.winrminvoke.invocation.ReportDirectoryClaims;
 import io.winrminvoke.invocation.ReturnedOutput;
 import io.winrminvoke.invocation.RolloutSettings;
 import io.winrminvoke.invocation.RunNames;
+import io.winrminvoke.invocation.StepOptionLabels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -103,7 +104,7 @@ final class FleetInvocation {
                     settings.reportDir() != null ? List.of(settings.reportDir()) : place, callId).value();
         } catch (InvalidInputException e) {
             // a bad option, a bad host entry, a report directory another call has taken
-            throw new AbortException("winrmInvoke: " + e.renamed(AccessSettings.STEP_NAMES).getMessage());
+            throw new AbortException("winrmInvoke: " + e.renamed(StepOptionLabels.IN_INPUT_MESSAGES).getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }

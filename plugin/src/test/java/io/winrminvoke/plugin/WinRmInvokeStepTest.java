@@ -188,6 +188,13 @@ class WinRmInvokeStepTest {
             r.assertLogContains("connectTimeout", b);
             r.assertLogContains("soon", b);
             assertThat(fleet.requestLog().entries()).isEmpty();
+
+            // a value the engine's retry policy refuses is named as the step calls it, not "multiplier"
+            WorkflowRun backoff = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', retryBackoff: 0.5)");
+            r.assertBuildStatus(Result.FAILURE, backoff);
+            r.assertLogContains("winrmInvoke: retryBackoff: invalid value '0.5': allowed 1.0..100.0", backoff);
+            assertThat(fleet.requestLog().entries()).isEmpty();
         }
     }
 
