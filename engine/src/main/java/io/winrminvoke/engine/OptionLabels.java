@@ -1,6 +1,7 @@
 package io.winrminvoke.engine;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the options are called where the user set them. Messages of a run (a refused certificate,
@@ -8,10 +9,12 @@ import java.util.Map;
  * problem; the CLI calls it {@code --ca-file}, the Jenkins step {@code caCertificate}, so the
  * engine names its setting and the front end's labels decide the words.
  *
- * <p>Settings named in messages: {@code https}, {@code port}, {@code trustedCaPem},
- * {@code authFailureLimit}.
+ * <p>Settings named in messages: {@link #SETTINGS}.
  */
 public final class OptionLabels {
+
+    /** Every setting a message of a run names through {@link #of(String)}: what a front end's labels should cover. */
+    public static final Set<String> SETTINGS = Set.of("https", "port", "trustedCaPem", "authFailureLimit");
 
     /** The engine's own names (a library user sees the builder methods). */
     public static final OptionLabels ENGINE = new OptionLabels(Map.of());

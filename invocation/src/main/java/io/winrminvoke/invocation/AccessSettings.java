@@ -12,22 +12,17 @@ import java.util.Map;
 
 /**
  * How the hosts are reached and logged in to, as the step's plain values (docs/auth.md,
- * docs/ssh.md): the WinRM authentication method and its Kerberos options, and the transport with
- * SSH host key verification. The engine parses and validates each value; the secrets (password,
+ * docs/ssh.md): the WinRM authentication method and its Kerberos options, the transport with
+ * SSH host key verification, and how many hosts may refuse the credentials before no further
+ * host is tried with them (lock-out protection, docs/engine.md). The engine parses and validates each value; the secrets (password,
  * key, keytab) are resolved from the credentials ids by the plugin's {@code CredentialsLookup}
  * and travel separately in its {@code HostLogin}.
  */
 public record AccessSettings(String auth, String spnService, boolean spnPort, boolean spnCanonicalName,
                       String keytabCredentialsId, boolean allowUnencrypted, String transport, String knownHosts,
-                      boolean acceptUnknownHostKey) implements Serializable {
+                      boolean acceptUnknownHostKey, Integer authFailureLimit) implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** Engine setting names in messages, as the step calls the option. */
-    public static final Map<String, String> STEP_NAMES = Map.of(
-            "basicOverHttp", "allowUnencrypted",
-            "kerberosKeytab", "keytabCredentialsId",
-            "overallTimeout", "timeout");
 
     /** Checks what needs no agent: a bad value contacts no host. */
     public void validate() {
@@ -61,12 +56,16 @@ public record AccessSettings(String auth, String spnService, boolean spnPort, bo
         Path file = isBlank(knownHosts) || workspace == null ? null
                 : workspace.toPath().resolve(knownHosts.trim());
         options.ssh(new SshSettings(file, acceptUnknownHostKey));
+        if (authFailureLimit != null) {
+            options.authFailureLimit(authFailureLimit); // unset: the engine's default, 1
+        }
     }
 
     /** What results.json and the dry run record of these settings: names and switches, never a secret. */
     public void describe(RunRequest request, Map<String, Object> effective) {
         RunOptions options = request.options();
         effective.put("transport", options.transport().scheme());
+        effective.put("authFailureLimit", options.authFailureLimit());
         if (options.anyUses(Transport.WINRM, request.targets())) {
             effective.put("auth", options.auth().methodFor(request.user()).optionValue());
             effective.put("spnService", options.auth().kerberos().spnService().name());

@@ -1,6 +1,7 @@
 package io.winrminvoke.invocation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public record SummaryRows<T>(List<T> shown, int notShown, Map<String, Integer> b
     public static final int MAX_ROWS = 50;
     public static final String SUCCEEDED = "SUCCEEDED";
 
+    public SummaryRows {
+        shown = List.copyOf(shown);
+        // the page lists the statuses in this order; Map.copyOf would not keep it
+        byStatus = Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
+    }
+
     public static <T> SummaryRows<T> of(List<T> hosts, Function<T, String> status, int maxRows) {
         if (maxRows < 0) {
             throw new IllegalArgumentException("maxRows must not be negative: " + maxRows);
@@ -42,6 +49,6 @@ public record SummaryRows<T>(List<T> shown, int notShown, Map<String, Integer> b
                 shown.add(host);
             }
         }
-        return new SummaryRows<>(List.copyOf(shown), hosts.size() - shown.size(), Map.copyOf(byStatus));
+        return new SummaryRows<>(shown, hosts.size() - shown.size(), byStatus);
     }
 }

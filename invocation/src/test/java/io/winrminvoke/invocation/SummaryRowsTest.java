@@ -44,6 +44,23 @@ class SummaryRowsTest {
     }
 
     @Test
+    void statusCountsKeepTheOrderTheStatusesFirstAppearIn() {
+        // more statuses than Map.copyOf keeps in insertion order by chance
+        List<String> statuses = List.of("UNREACHABLE", "SUCCEEDED", "TIMED_OUT", "AUTH_FAILED", "FAILED", "SKIPPED",
+                "CANCELLED", "TLS_FAILED");
+        List<Host> hosts = new ArrayList<>();
+        for (String status : statuses) {
+            hosts.add(new Host("h-" + status, status));
+            hosts.add(new Host("h2-" + status, status));
+        }
+
+        SummaryRows<Host> rows = SummaryRows.of(hosts, STATUS, 50);
+
+        assertThat(rows.byStatus().keySet()).containsExactlyElementsOf(statuses);
+        assertThat(rows.byStatus().values()).containsOnly(2);
+    }
+
+    @Test
     void moreFailuresThanRowsShowOnlyFailures() {
         List<Host> hosts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -10,16 +10,18 @@ import io.winrminvoke.engine.report.ReportDirectoryWriter;
 import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.result.RunResult;
 import io.winrminvoke.engine.run.CommandSpec;
-import io.winrminvoke.engine.run.FleetRunner;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.targets.TargetList;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CancellableRun;
 import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportFiles;
 import io.winrminvoke.invocation.RolloutSettings;
 import io.winrminvoke.invocation.RolloutSummary;
+import io.winrminvoke.invocation.RunningCalls;
+import io.winrminvoke.invocation.StepOptionLabels;
 import io.winrminvoke.invocation.TemporaryKeytab;
 import java.io.File;
 import java.io.IOException;
@@ -39,8 +41,11 @@ import jenkins.MasterToSlaveFileCallable;
  * to a temporary file for the run and deleted afterwards.
  *
  * <p>Aborting the build interrupts the controller thread waiting in {@code FilePath.act}; remoting
- * then cancels this call, which interrupts the thread running {@link #invoke}, and the engine
- * treats that interrupt as a cancellation of the run (every in-flight remote command terminated).
+ * then cancels this call, which interrupts the thread running {@link #invoke}, and
+ * {@link CancellableRun} cancels the run (every in-flight remote command terminated, its shell
+ * deleted, or named as possibly open) and returns once those requests have gone out. The run is registered in {@link RunningCalls}
+ * under {@code callId} until those stops have been sent, so the controller, which remoting lets go
+ * at once, can wait for them ({@link AgentRunEnd}) before the build ends.
  */
 final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
 
@@ -49,36 +54,45 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
     private final InvocationSettings settings;
     /** Relative to the workspace, this call's own (see {@code ReportDirectory}). */
     private final String reportDir;
+    /** Names the JUnit suite ({@code RunNames}). */
+    private final String runName;
     private final AccessSettings access;
     private final RolloutSettings rollout;
     private final HostLogin login;
     private final TaskListener listener;
     /** The plugin's version, for results.json: looked up on the controller (see {@code FleetInvocation}). */
     private final String toolVersion;
+    /** Unique per call: names the run in {@link RunningCalls} on the agent. */
+    private final String callId;
 
-    AgentFleetCallable(InvocationSettings settings, String reportDir, AccessSettings access, RolloutSettings rollout,
-                       HostLogin login, TaskListener listener, String toolVersion) {
+    AgentFleetCallable(InvocationSettings settings, String reportDir, String runName, AccessSettings access,
+                       RolloutSettings rollout, HostLogin login, TaskListener listener, String toolVersion,
+                       String callId) {
         this.settings = settings;
         this.reportDir = reportDir;
+        this.runName = runName;
         this.access = access;
         this.rollout = rollout;
         this.login = login;
         this.listener = listener;
         this.toolVersion = toolVersion;
+        this.callId = callId;
     }
 
     @Override
     public FleetOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        RunningCalls.Running running = RunningCalls.start(callId);
         try (TemporaryKeytab keytab = TemporaryKeytab.write(login.keytab())) {
             return run(workspace, log, keytab == null ? null : keytab.path());
         } catch (InvalidInputException e) {
-            throw e.renamed(AccessSettings.STEP_NAMES);
+            throw e.renamed(StepOptionLabels.IN_INPUT_MESSAGES);
         } finally {
             // On an agent the Pipeline log is buffered (workflow-api's BufferedBuildListener over a
             // DelayBufferedOutputStream, flushed by a timer): flush so the last [host] lines reach
             // the controller before the step's result, also when the run was aborted.
             log.flush();
+            running.close(); // after the stops were sent: an aborted call's controller waits for this
         }
     }
 
@@ -114,15 +128,13 @@ final class AgentFleetCallable extends MasterToSlaveFileCallable<FleetOutcome> {
         Path reportDir = workspace.toPath().resolve(this.reportDir);
         Files.createDirectories(reportDir);
         RunResult result;
-        ReportContext report = new ReportContext(reportDir, this.reportDir, toolVersion,
+        // the files keep their standard names: each call has a report directory of its own
+        ReportContext report = new ReportContext(reportDir, runName, toolVersion,
                 effectiveOptions(request), request.masker(), false);
         try (ReportDirectoryWriter writer = new ReportDirectoryWriter(report,
                 problem -> log.println("[winrm-invoke] report problem: " + problem))) {
-            result = FleetRunner.run(request, new ConsoleRunListener(log, writer));
-        }
-        if (Thread.interrupted()) {
-            // the run was cancelled by an abort: report the abort, not the partial results
-            throw new InterruptedException("winrmInvoke aborted; the run was cancelled");
+            // an abort (this thread interrupted) cancels the run: the abort is reported, not the partial results
+            result = CancellableRun.run(request, new ConsoleRunListener(log, writer));
         }
 
         List<HostOutcome> hosts = new ArrayList<>();

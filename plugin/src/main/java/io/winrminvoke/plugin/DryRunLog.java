@@ -63,6 +63,7 @@ final class DryRunLog {
         given.put("transport", a.transport());
         given.put("knownHosts", a.knownHosts());
         given.put("acceptUnknownHostKey", a.acceptUnknownHostKey());
+        given.put("authFailureLimit", a.authFailureLimit());
         given.put("waves", r.waves());
         given.put("maxFailures", r.maxFailures());
         given.put("failFast", r.failFast());

@@ -16,18 +16,24 @@ import io.winrminvoke.engine.result.FailurePolicy;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.TargetParser;
 import io.winrminvoke.invocation.AccessSettings;
+import io.winrminvoke.invocation.CancellableRun;
 import io.winrminvoke.invocation.CredentialScope;
+import io.winrminvoke.invocation.DurationText;
 import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportDirectory;
 import io.winrminvoke.invocation.ReportDirectoryClaims;
 import io.winrminvoke.invocation.ReturnedOutput;
 import io.winrminvoke.invocation.RolloutSettings;
+import io.winrminvoke.invocation.RunNames;
+import io.winrminvoke.invocation.StepOptionLabels;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 
@@ -67,39 +73,63 @@ final class FleetInvocation {
      * Runs the invocation and publishes its results.
      *
      * @param callId      unique among the calls of this build: names the default report directory
+     * @param place       what names the call, outermost first: the enclosing stages and parallel
+     *                    branches in Pipeline, the job in freestyle; a given {@code reportDir} comes first
      * @param testDetails stage attribution of the test results in Pipeline, null in freestyle
      * @return one map per host, in input order
      * @throws AbortException for invalid input (before any host is contacted) and when the failure
      *                        policy fails the run (after everything is published)
      */
     List<Map<String, Object>> perform(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
-                                      String callId, PipelineTestDetails testDetails, UnstableMarker unstable)
+                                      String callId, List<String> place, PipelineTestDetails testDetails,
+                                      UnstableMarker unstable)
             throws IOException, InterruptedException {
         String reportDir;
         List<String> hostUris;
+        Duration stopBound;
+        String runName;
         try {
             settings.validate();
             access.validate();
             RunOptions options = settings.runOptions(null, access, rollout, access.keytabPlaceholder());
+            stopBound = CancellableRun.longestAbort(options);
             reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
             hostUris = CredentialScope.uris(controllerSideTargets(workspace), options);
             if (!rollout.dryRun()) {
                 // a dry run writes nothing, so it takes no report directory from the build's other calls
                 ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
             }
+            // the JUnit suite's name: the user's reportDir, else where the call runs, else its id; a dry run writes none
+            runName = rollout.dryRun() ? callId : RunNames.claim(ReportDirectoryClaimsAction.of(run).runNames(),
+                    settings.reportDir() != null ? List.of(settings.reportDir()) : place, callId).value();
         } catch (InvalidInputException e) {
             // a bad option, a bad host entry, a report directory another call has taken
-            throw new AbortException("winrmInvoke: " + e.renamed(AccessSettings.STEP_NAMES).getMessage());
+            throw new AbortException("winrmInvoke: " + e.renamed(StepOptionLabels.IN_INPUT_MESSAGES).getMessage());
         } catch (IllegalArgumentException e) {
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
         HostLogin login = CredentialsLookup.resolve(run, credentialsId, access.keytabCredentialsId(), hostUris);
 
         FleetOutcome outcome;
+        String runId = callId + "-" + UUID.randomUUID();
         try {
             workspace.mkdirs();
-            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, access, rollout, login, listener,
-                    toolVersion()));
+            outcome = workspace.act(new AgentFleetCallable(settings, reportDir, runName, access, rollout, login,
+                    listener, toolVersion(), runId));
+        } catch (InterruptedException e) {
+            // The abort: remoting has cancelled the agent's call and let this thread go at once. The
+            // agent's run is still terminating its commands and deleting their shells; the build
+            // ends after that, so no shell outlives it unnamed. A second abort stops the wait.
+            try {
+                if (!workspace.act(new AgentRunEnd(runId, stopBound))) {
+                    listener.getLogger().println("[winrm-invoke] the cancelled run was still stopping its hosts after "
+                            + DurationText.humanise(stopBound.toMillis())
+                            + "; see the report directory for shells that may be open");
+                }
+            } catch (IOException agentGone) {
+                e.addSuppressed(agentGone); // the abort stays what the build reports
+            }
+            throw e;
         } catch (InvalidInputException e) {
             // raised on the agent while parsing hosts and options, before the run started
             throw new AbortException("winrmInvoke: " + e.getMessage());

@@ -11,6 +11,7 @@ import io.winrminvoke.engine.run.CommandSpec;
 import io.winrminvoke.engine.winrm.TlsSettings;
 import io.winrminvoke.invocation.AccessSettings;
 import io.winrminvoke.invocation.RolloutSettings;
+import io.winrminvoke.invocation.StepOptionLabels;
 import java.io.File;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -126,7 +127,8 @@ record InvocationSettings(String hosts, String hostsFile, String command, String
         }
         retry.retryOnNonZeroExit(retryOnNonZeroExit);
 
-        var options = RunOptions.builder().https(https).port(port).retryPolicy(retry.build());
+        var options = RunOptions.builder().https(https).port(port).retryPolicy(retry.build())
+                .labels(StepOptionLabels.LABELS);
         if (!isBlank(caCertificate) || skipCertificateCheck) {
             options.tls(new TlsSettings(isBlank(caCertificate) ? null
                     : new File(workspace, caCertificate.trim()).toPath(), skipCertificateCheck));

@@ -6,15 +6,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The report directories the {@code winrmInvoke} calls of one build have taken, so that no two
- * calls (one after the other, or in {@code parallel} branches) share one. A plain JDK set: the
- * action is saved with the build by XStream.
+ * The report directories and run names the {@code winrmInvoke} calls of one build have taken, so
+ * that no two calls (one after the other, or in {@code parallel} branches) share one. Plain JDK
+ * sets: the action is saved with the build by XStream.
  */
 public final class ReportDirectoryClaimsAction extends InvisibleAction {
 
     private static final Object LOCK = new Object();
 
     private final Set<String> claimed = new HashSet<>();
+    /** Null in a build saved before run names existed; such a build is over. */
+    private Set<String> runNames = new HashSet<>();
 
     /** The build's claims, attached on first use; parallel branches get the same one. */
     static ReportDirectoryClaimsAction of(Run<?, ?> run) {
@@ -30,5 +32,15 @@ public final class ReportDirectoryClaimsAction extends InvisibleAction {
 
     Set<String> claimed() {
         return claimed;
+    }
+
+    /** The run names taken ({@code RunNames}), which name the calls' JUnit suites. */
+    Set<String> runNames() {
+        synchronized (LOCK) {
+            if (runNames == null) {
+                runNames = new HashSet<>();
+            }
+            return runNames;
+        }
     }
 }

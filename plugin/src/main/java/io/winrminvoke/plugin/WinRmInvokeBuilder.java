@@ -15,6 +15,7 @@ import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.invocation.EnvironmentExpansion;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
@@ -56,7 +57,9 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
         }
         // freestyle build steps run one after another: the next position is free
         String callId = "build-step-" + (run.getActions(WinRmInvokeAction.class).size() + 1);
-        expanded.invocation().perform(run, workspace, launcher, listener, callId, null, null);
+        // the job names the run (its JUnit suite); a second build step of the job gets "<job>-2"
+        expanded.invocation().perform(run, workspace, launcher, listener, callId, List.of(run.getParent().getName()),
+                null, null);
     }
 
     /**

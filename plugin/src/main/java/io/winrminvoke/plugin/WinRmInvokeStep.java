@@ -105,6 +105,8 @@ public class WinRmInvokeStep extends Step {
     private String transport;
     private String knownHosts;
     private boolean acceptUnknownHostKey;
+    /** Null: the engine's default (1); 0 turns the lock-out protection off. */
+    private Integer authFailureLimit;
     private String waves;
     private String maxFailures;
     private boolean failFast;
@@ -131,7 +133,7 @@ public class WinRmInvokeStep extends Step {
 
     AccessSettings accessSettings() {
         return new AccessSettings(auth, spnService, spnPort, spnCanonicalName, keytabCredentialsId, allowUnencrypted,
-                transport, knownHosts, acceptUnknownHostKey);
+                transport, knownHosts, acceptUnknownHostKey, authFailureLimit);
     }
 
     RolloutSettings rolloutSettings() {
@@ -489,6 +491,16 @@ public class WinRmInvokeStep extends Step {
     @DataBoundSetter
     public void setAcceptUnknownHostKey(boolean acceptUnknownHostKey) {
         this.acceptUnknownHostKey = acceptUnknownHostKey;
+    }
+
+    public Integer getAuthFailureLimit() {
+        return authFailureLimit;
+    }
+
+    /** Hosts that may refuse the credentials before no further host is tried with them (docs/engine.md, Lock-out protection). */
+    @DataBoundSetter
+    public void setAuthFailureLimit(Integer authFailureLimit) {
+        this.authFailureLimit = authFailureLimit;
     }
 
     public String getWaves() {

@@ -47,6 +47,7 @@ class AccessOptionsTest {
         step.setTransport("ssh");
         step.setKnownHosts("ssh/known_hosts");
         step.setAcceptUnknownHostKey(true);
+        step.setAuthFailureLimit(3);
         step.setWaves("1,10%,100%");
         step.setMaxFailures("5%");
         step.setDryRun(true);
@@ -86,6 +87,30 @@ class AccessOptionsTest {
                     .filteredOn(e -> RequestLogEntry.COMMAND.equals(e.operation()))
                     .hasSize(4)
                     .allMatch(RequestLogEntry::sealed, "sealed");
+        }
+    }
+
+    @Test
+    void refusedCredentialsAreTriedOnNoMoreHostsThanAuthFailureLimit(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        StepRuns runs = new StepRuns(r);
+        // the hosts expect another password: every logon is refused
+        try (SimulatedFleet fleet = SimulatedFleet.start(FleetConfig.builder().hosts(4).user(USER)
+                .password("not-" + PASSWORD).clockScale(0.01).build())) {
+            WorkflowRun limited = runs.onFleet(fleet, "command: 'hostname', authFailureLimit: 2");
+
+            r.assertBuildStatus(Result.FAILURE, limited);
+            r.assertLogContains("not attempted: credentials refused by 2 hosts", limited);
+            assertThat(fleet.hosts()).filteredOn(h -> !fleet.requestLog().entriesFor(h).isEmpty()).hasSize(2);
+
+            fleet.requestLog().clear();
+            WorkflowRun unlimited = runs.onFleet(fleet, "command: 'hostname', authFailureLimit: 0");
+            r.assertBuildStatus(Result.FAILURE, unlimited);
+            assertThat(fleet.hosts()).allMatch(h -> !fleet.requestLog().entriesFor(h).isEmpty());
+
+            WorkflowRun negative = runs.onFleet(fleet, "command: 'hostname', authFailureLimit: -1");
+            r.assertBuildStatus(Result.FAILURE, negative);
+            r.assertLogContains("authFailureLimit: invalid value '-1': allowed 0 (no limit) or 1..1000000", negative);
         }
     }
 

@@ -84,13 +84,15 @@ final class Fixtures {
         }
     }
 
-    /** Aborts the running build and checks that every host's command was signalled and its shell deleted. */
+    /**
+     * Aborts the running build and checks that, by the time the build has ended, every host's
+     * command was signalled and its shell deleted (the abort waits for the engine's stop).
+     */
     static void abortAndAssertEveryCommandTerminated(JenkinsRule r, SimulatedFleet fleet, Run<?, ?> b) throws Exception {
+        assertThat(fleet.counters().openShells()).as("shells open before the abort").isPositive();
         b.getExecutor().interrupt();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-        while (fleet.counters().openShells() > 0) {
-            Thread.sleep(100);
-        }
+        assertThat(fleet.counters().openShells()).as("shells open once the build has ended").isZero();
         for (SimulatedHost host : fleet.hosts()) {
             assertThat(fleet.requestLog().entriesFor(host)).as("requests to %s", host.name())
                     .anyMatch(e -> RequestLogEntry.SIGNAL.equals(e.operation()));

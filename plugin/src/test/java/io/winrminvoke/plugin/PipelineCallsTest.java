@@ -61,10 +61,30 @@ class PipelineCallsTest {
             assertThat(calls.stream().map(a -> a.transcriptLink(a.getHosts().get(0)))).doesNotHaveDuplicates();
             TestResultAction tests = b.getAction(TestResultAction.class);
             assertThat(tests.getTotalCount()).isEqualTo(8);
-            // one suite per call, named by the engine after the call's report directory
+            // one suite per call: the branches named by their branch, the calls outside any stage by their id
             List<String> suites = tests.getResult().getSuites().stream().map(SuiteResult::getName).toList();
             assertThat(suites).hasSize(4).doesNotHaveDuplicates()
-                    .allSatisfy(name -> assertThat(dirs).anyMatch(name::endsWith));
+                    .contains("winrm-invoke.left", "winrm-invoke.right")
+                    .filteredOn(name -> name.startsWith("winrm-invoke.step-")).hasSize(2);
+        }
+    }
+
+    @Test
+    void callsInParallelBranchesOfAStageGetSuitesNamedByStageAndBranch(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
+            WorkflowRun b = runPipeline(r, "node {\n  stage('Deploy') {\n"
+                    + "    parallel 'eu west': { " + step(fleet, "command: 'echo eu'") + "; "
+                    + step(fleet, "command: 'echo eu again'") + " },\n"
+                    + "             us: { " + step(fleet, "command: 'echo us'") + " }\n"
+                    + "  }\n}");
+
+            r.assertBuildStatus(Result.SUCCESS, b);
+            List<String> suites = b.getAction(TestResultAction.class).getResult().getSuites().stream()
+                    .map(SuiteResult::getName).toList();
+            // RunNames: a space becomes '-', the second call in one branch gets '-2'
+            assertThat(suites).containsExactlyInAnyOrder("winrm-invoke.Deploy-eu-west",
+                    "winrm-invoke.Deploy-eu-west-2", "winrm-invoke.Deploy-us");
         }
     }
 

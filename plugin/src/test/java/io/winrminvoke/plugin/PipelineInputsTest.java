@@ -75,6 +75,10 @@ class PipelineInputsTest {
             WorkflowRun untrusted = runPipeline(r, "node { " + step(fleet, "command: 'echo over-tls', https: true,"
                     + " retries: 0") + " }");
             r.assertBuildStatus(Result.FAILURE, untrusted);
+            // the remedy names the step's option (StepOptionLabels), not the engine's or the CLI's
+            r.assertLogContains("(a PEM file) with caCertificate", untrusted);
+            r.assertLogNotContains("trustedCaPem", untrusted);
+            r.assertLogNotContains("--ca-file", untrusted);
             assertThat(fleet.requestLog().entries()).filteredOn(e -> RequestLogEntry.COMMAND.equals(e.operation()))
                     .isEmpty();
         }

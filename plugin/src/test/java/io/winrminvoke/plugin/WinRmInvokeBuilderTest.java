@@ -12,6 +12,8 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.slaves.EnvironmentVariablesNodeProperty;
+import hudson.tasks.junit.SuiteResult;
+import hudson.tasks.junit.TestResultAction;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.winrminvoke.engine.powershell.PowerShellCommand;
@@ -184,6 +186,9 @@ class WinRmInvokeBuilderTest {
             r.assertLogContains("[" + Fixtures.hostPort(fleet.host(1)) + "] freestyle", b);
             assertThat(b.getArtifactManager().root().child("winrm-invoke-report/build-step-1/junit.xml").isFile()).isTrue();
             assertThat(b.getAction(WinRmInvokeAction.class).getHosts()).hasSize(2);
+            // the suite is named after the job (RunNames)
+            assertThat(b.getAction(TestResultAction.class).getResult().getSuites()).extracting(SuiteResult::getName)
+                    .containsExactly("winrm-invoke." + p.getName());
         }
     }
 

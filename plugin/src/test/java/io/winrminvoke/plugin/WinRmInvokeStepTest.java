@@ -192,6 +192,21 @@ class WinRmInvokeStepTest {
     }
 
     @Test
+    void aValueTheRetryPolicyRefusesIsNamedAsTheStepCallsIt(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        DumbSlave agent = r.createOnlineSlave();
+        try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
+            WorkflowRun b = runOnAgent(r, agent, "winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + CREDENTIALS_ID + "', command: 'echo hello', retryBackoff: 0.5)");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            // not the engine's "multiplier" (StepOptionLabels.IN_INPUT_MESSAGES)
+            r.assertLogContains("winrmInvoke: retryBackoff: invalid value '0.5': allowed 1.0..100.0", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
     void passwordNeverAppearsInTheLogTheResultsOrTheReports(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         DumbSlave agent = r.createOnlineSlave();

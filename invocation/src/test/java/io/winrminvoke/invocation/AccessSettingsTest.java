@@ -1,0 +1,40 @@
+package io.winrminvoke.invocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.winrminvoke.engine.InvalidInputException;
+import io.winrminvoke.engine.options.RunOptions;
+import org.junit.jupiter.api.Test;
+
+class AccessSettingsTest {
+
+    private static AccessSettings withAuthFailureLimit(Integer limit) {
+        return new AccessSettings(null, null, false, false, null, false, null, null, false, limit);
+    }
+
+    private static RunOptions options(AccessSettings access) {
+        RunOptions.Builder builder = RunOptions.builder();
+        access.applyTo(builder, null, null);
+        return builder.build();
+    }
+
+    @Test
+    void anUnsetAuthFailureLimitKeepsTheEnginesDefaultOfOneHost() {
+        assertThat(options(withAuthFailureLimit(null)).authFailureLimit())
+                .isEqualTo(RunOptions.DEFAULT_AUTH_FAILURE_LIMIT).isEqualTo(1);
+    }
+
+    @Test
+    void authFailureLimitReachesTheRunAndZeroTurnsTheProtectionOff() {
+        assertThat(options(withAuthFailureLimit(5)).authFailureLimit()).isEqualTo(5);
+        assertThat(options(withAuthFailureLimit(0)).authFailureLimit()).isZero();
+    }
+
+    @Test
+    void aNegativeAuthFailureLimitIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> options(withAuthFailureLimit(-1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("authFailureLimit: invalid value '-1': allowed 0 (no limit) or 1..1000000");
+    }
+}
