@@ -35,6 +35,18 @@ final class AttemptHandle {
         return client != null && command == null;
     }
 
+    /**
+     * The registered command's word on its shell while its Delete is unconfirmed (see
+     * {@link RemoteCommand#shellLeftOpen()}), or null when no command was registered.
+     */
+    String commandShellLeftOpen() {
+        RemoteCommand c;
+        synchronized (this) {
+            c = command;
+        }
+        return c == null ? null : c.shellLeftOpen();
+    }
+
     synchronized boolean aborted() {
         return aborted;
     }

@@ -211,12 +211,26 @@ final class HostRun {
                                     .name(), false));
                     currentAttemptStarted = null;
                 }
-                r = abandonedResult(status, startingShell()
-                        ? message + "; a shell may still be open on host " + target.host() + " (its Create went unanswered)"
-                        : message, output);
+                r = abandonedResult(status, message + shellNote(), output);
             }
         }
         finish(r); // outside the gate: the listener may be slow
+    }
+
+    /**
+     * Said of the shell when the run gives up on an attempt: its Create may have been acted on
+     * unanswered, or its command's Delete is in flight or was refused.
+     */
+    private String shellNote() {
+        AttemptHandle h = current;
+        if (h == null) {
+            return "";
+        }
+        if (h.starting()) {
+            return "; a shell may still be open on host " + target.host() + " (its Create went unanswered)";
+        }
+        String named = h.commandShellLeftOpen();
+        return named == null ? "" : "; " + named;
     }
 
     /** A host never started because {@link FleetRun#notAttemptedReason()} turned it away. */

@@ -28,6 +28,15 @@ public interface RemoteCommand extends AutoCloseable {
      */
     void terminate();
 
+    /**
+     * What to tell the user of this command's shell while the host has not confirmed its Delete
+     * ("shell S may still be open on host H"), or null once it has, or where the transport keeps
+     * no remote shell. Read from any thread, for instance when a run gives up waiting for the stop.
+     */
+    default String shellLeftOpen() {
+        return null;
+    }
+
     /** Signal terminate (if still running) and Delete the shell; idempotent, never throws. */
     @Override
     void close();

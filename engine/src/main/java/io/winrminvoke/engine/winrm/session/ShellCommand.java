@@ -165,6 +165,11 @@ final class ShellCommand implements RemoteCommand {
         stop(bounds.cleanup());
     }
 
+    @Override
+    public String shellLeftOpen() {
+        return stopConfirmed ? null : WinRmFailures.shellMayBeOpen(shellId, host);
+    }
+
     /** Sends a request unless stopping has begun; registers it so {@link #stop} can abort it. */
     private SoapResponse call(WsmanRequest request, RequestTimeouts timeouts) throws WinRmException {
         Call call;
