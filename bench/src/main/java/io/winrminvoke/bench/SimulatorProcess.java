@@ -47,7 +47,10 @@ final class SimulatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("java", "-jar", simulatorJar.toString(),
                 "--hosts", Integer.toString(hosts), "--user", USER, "--password", PASSWORD,
                 "--inventory-out", inventory.toString(), "--scenario", scenario.toString(),
-                "--request-log", requestLog.toString()));
+                "--request-log", requestLog.toString(),
+                // no HTTP.sys front: its relay would be a second loopback connection per client connection
+                // (counted as the client's in tcp/host) and two more threads per connection in the simulator
+                "--no-http-front"));
         if (behaviour.latency() != null) {
             command.addAll(List.of("--latency", behaviour.latency()));
         }

@@ -25,29 +25,53 @@ final class HttpSysFront {
 
     private final String name;
     private final ServerSocket listener;
-    private final InetSocketAddress server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile InetSocketAddress server;
+    private Thread acceptThread;
 
-    /** Listens on {@code port} (0 = any) of the loopback address and relays to {@code server}. */
-    HttpSysFront(String name, int port, int backlog, InetSocketAddress server) throws IOException {
+    /**
+     * Listens on {@code port} (0 = any) of the loopback address; {@link #relayTo} starts serving.
+     * The front binds before its server does, so the server's own port 0 cannot be handed the
+     * front's port.
+     */
+    HttpSysFront(String name, int port, int backlog) throws IOException {
         this.name = name;
-        this.server = server;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(SimulatedHost.LOOPBACK, port), backlog);
-        start(this::accept, name + "-accept");
+    }
+
+    /** Accepts connections from now on and relays each to {@code server}. */
+    synchronized void relayTo(InetSocketAddress server) {
+        this.server = server;
+        acceptThread = start(this::accept, name + "-accept");
     }
 
     int port() {
         return listener.getLocalPort();
     }
 
-    /** Closes the port and every connection through it. */
-    void close() {
+    /**
+     * Closes the port and every connection through it. Returns once the port refuses: the JDK
+     * closes a socket that a thread is blocked accepting on only when that thread's accept call
+     * returns, and until then the kernel still completes handshakes on it.
+     */
+    synchronized void close() {
         try {
             listener.close();
         } catch (IOException ignored) {
             // closing is all we wanted
+        }
+        boolean interrupted = false;
+        while (acceptThread != null && acceptThread.isAlive()) {
+            try {
+                acceptThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         for (Socket s : open) {
             closeQuietly(s);
@@ -126,10 +150,11 @@ final class HttpSysFront {
                 || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
     }
 
-    private static void start(Runnable task, String threadName) {
+    private static Thread start(Runnable task, String threadName) {
         Thread t = new Thread(null, task, threadName, STACK_BYTES);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static byte[] invalidVerb() {

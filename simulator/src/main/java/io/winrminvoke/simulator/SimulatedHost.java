@@ -50,6 +50,7 @@ public final class SimulatedHost {
     private HttpServer server;
     /** In front of a plain-HTTP server: answers TLS (and other non-HTTP) bytes as HTTP.sys does. */
     private HttpSysFront front;
+    private final boolean httpFront;
     private ServerSocketChannel silentSocket;
     /** A refusing host's port, bound and not listening (the kernel refuses), so no other host takes it. */
     private Socket reservation;
@@ -61,6 +62,7 @@ public final class SimulatedHost {
         this.name = nameOf(index);
         this.behaviour = behaviour;
         this.https = config.https();
+        this.httpFront = !https && config.httpFront();
         this.tls = tls;
         this.requestThreads = requestThreads;
         this.counters = new Counters(fleetCounters);
@@ -79,7 +81,7 @@ public final class SimulatedHost {
 
     synchronized void start() {
         if (behaviour.refuse()) {
-            reservation = reservePort();
+            reservation = reservePort(0);
             port = reservation.getLocalPort();
         } else {
             listen();
@@ -128,8 +130,23 @@ public final class SimulatedHost {
         return counters;
     }
 
-    /** Closes the port: new connections are refused and open ones are cut. Shells survive. */
+    /**
+     * Closes the port: new connections are refused and open ones are cut. Shells survive. The
+     * port stays bound without listening until {@link #startListening}, so nothing else on the
+     * machine is handed it meanwhile.
+     */
     public synchronized void stopListening() {
+        closeListeners();
+        if (reservation == null && port != 0) {
+            try {
+                reservation = reservePort(port);
+            } catch (UncheckedIOException taken) {
+                // someone else bound it at once; startListening will say so
+            }
+        }
+    }
+
+    private void closeListeners() {
         if (front != null) {
             front.close();
             front = null;
@@ -161,7 +178,7 @@ public final class SimulatedHost {
     }
 
     synchronized void close() {
-        stopListening();
+        closeListeners();
         releaseReservation();
         service.closeAll();
     }
@@ -177,24 +194,33 @@ public final class SimulatedHost {
                 port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
                 return;
             }
+            HttpSysFront f = httpFront ? new HttpSysFront(name, port, BACKLOG) : null;
             HttpServer s;
-            if (https) {
-                // The JDK's TLS stack closes a connection that starts in plain HTTP, as Schannel does.
-                HttpsServer hs = HttpsServer.create(address, BACKLOG);
-                hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-                s = hs;
-            } else {
-                s = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), BACKLOG);
+            try {
+                if (https) {
+                    // The JDK's TLS stack closes a connection that starts in plain HTTP, as Schannel does.
+                    HttpsServer hs = HttpsServer.create(address, BACKLOG);
+                    hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+                    s = hs;
+                } else {
+                    s = HttpServer.create(f != null ? new InetSocketAddress(LOOPBACK, 0) : address, BACKLOG);
+                }
+            } catch (IOException e) {
+                if (f != null) {
+                    f.close();
+                }
+                throw e;
             }
             s.setExecutor(requestThreads);
             s.createContext("/", endpoint);
             s.start();
             server = s;
-            if (https) {
+            if (f == null) {
                 port = s.getAddress().getPort();
             } else {
-                front = new HttpSysFront(name, port, BACKLOG, s.getAddress());
-                port = front.port();
+                f.relayTo(s.getAddress());
+                front = f;
+                port = f.port();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot listen on " + address, e);
@@ -205,13 +231,16 @@ public final class SimulatedHost {
      * A port nothing listens on. It stays bound: a port merely found free and closed again could
      * be handed to the next host that binds port 0, and the refusing host would answer after all.
      */
-    private static Socket reservePort() {
+    private static Socket reservePort(int port) {
         try {
             Socket reserved = new Socket();
-            reserved.bind(new InetSocketAddress(LOOPBACK, 0));
+            // the port just closed may still have connections in TIME_WAIT
+            reserved.setReuseAddress(port != 0);
+            reserved.bind(new InetSocketAddress(LOOPBACK, port));
             return reserved;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free loopback port", e);
+            throw new UncheckedIOException(port == 0 ? "cannot find a free loopback port"
+                    : "cannot keep loopback port " + port + " while it does not listen", e);
         }
     }
 

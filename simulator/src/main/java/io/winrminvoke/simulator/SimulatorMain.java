@@ -85,6 +85,11 @@ public final class SimulatorMain {
     @Option(names = "--wire-log", paramLabel = "FILE", description = "write every exchange's raw request and response bytes")
     Path wireLog;
 
+    @Option(names = "--no-http-front",
+            description = "plain-HTTP hosts without the HTTP.sys front (no relay connection per client connection; "
+                    + "TLS bytes on an HTTP port then get no 400 Invalid Verb): for benchmarks")
+    boolean noHttpFront;
+
     @Option(names = "--clock-scale", paramLabel = "X", defaultValue = "1",
             description = "multiply every simulator-side duration by X (0.01 makes 1 s last 10 ms)")
     double clockScale;
@@ -172,7 +177,7 @@ public final class SimulatorMain {
 
     private FleetConfig config() {
         FleetConfig.Builder b = FleetConfig.builder().hosts(hosts).user(user).password(password).https(https)
-                .clockScale(clockScale).requestLog(requestLog).wireLog(wireLog);
+                .httpFront(!noHttpFront).clockScale(clockScale).requestLog(requestLog).wireLog(wireLog);
         try {
             authOptions(b);
             b.tlsMode(switch (tlsMode) {
