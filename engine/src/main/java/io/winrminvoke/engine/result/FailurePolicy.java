@@ -112,9 +112,21 @@ public record FailurePolicy(Verdict onFailure, int toleratedFailures, int tolera
         return result.rollout().stopped() ? result.rollout().summary() + "; " + counts : counts;
     }
 
-    /** One line for logs and build pages, e.g. {@code "2 of 10 hosts failed (tolerated: 1)"}. */
+    /**
+     * One line for logs and build pages, e.g. {@code "2 of 10 hosts failed (tolerated: 1)"}. Hosts
+     * never started (a rollout's stop, the lock-out protection, a cancel) count against the tolerance
+     * as every host that did not succeed does, but are not called failed: {@code "6 of 7 hosts did
+     * not succeed: 2 failed, 4 not attempted (tolerated: 100%)"}.
+     */
     public String explain(RunSummary summary) {
-        return failedHosts(summary) + " of " + summary.total() + " hosts failed (tolerated: " + toleranceText() + ")";
+        int notSucceeded = failedHosts(summary);
+        int notAttempted = summary.count(HostStatus.SKIPPED);
+        String tolerance = " (tolerated: " + toleranceText() + ")";
+        if (notAttempted == 0) {
+            return notSucceeded + " of " + summary.total() + " hosts failed" + tolerance;
+        }
+        return notSucceeded + " of " + summary.total() + " hosts did not succeed: " + (notSucceeded - notAttempted)
+                + " failed, " + notAttempted + " not attempted" + tolerance;
     }
 
     private String toleranceText() {

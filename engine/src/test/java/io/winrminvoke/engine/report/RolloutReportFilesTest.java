@@ -77,7 +77,7 @@ class RolloutReportFilesTest {
                 .as("a stopped rollout fails even when every failure is tolerated")
                 .isEqualTo(FailurePolicy.Verdict.FAILED);
         assertThat(FailurePolicy.of("fail", 0, 100).explain(result)).isEqualTo("rollout stopped after wave 2 "
-                + "(2 of 3 failed, budget 1): 4 hosts not attempted; 6 of 7 hosts failed (tolerated: 100%)");
+                + "(2 of 3 failed, budget 1): 4 hosts not attempted; 6 of 7 hosts did not succeed: 2 failed, 4 not attempted (tolerated: 100%)");
     }
 
     @Test

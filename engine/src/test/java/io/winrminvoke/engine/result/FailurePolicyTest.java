@@ -125,4 +125,19 @@ class FailurePolicyTest {
         assertThat(FailurePolicy.of("fail", null, 25).explain(summary(3, 1, 0)))
                 .isEqualTo("1 of 4 hosts failed (tolerated: 25%)");
     }
+
+    @Test
+    void hostsNeverStartedCountAgainstTheToleranceButAreNotCalledFailed() {
+        Map<HostStatus, Integer> counts = new EnumMap<>(HostStatus.class);
+        counts.put(HostStatus.SUCCEEDED, 0);
+        counts.put(HostStatus.AUTH_FAILED, 1);
+        counts.put(HostStatus.SKIPPED, 49);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        RunSummary summary = new RunSummary(now, now, counts);
+        FailurePolicy policy = FailurePolicy.of("fail", 1, null);
+
+        assertThat(policy.decide(summary)).isEqualTo(Verdict.FAILED);
+        assertThat(policy.explain(summary))
+                .isEqualTo("50 of 50 hosts did not succeed: 1 failed, 49 not attempted (tolerated: 1)");
+    }
 }
