@@ -26,13 +26,13 @@ public final class SecretMasker implements Masker {
     private final List<String> secrets;
     /** Every form to replace, longest first. */
     private final List<String> patterns;
-    /** Where a form may start: see {@link #containsAnyForm}. */
-    private final BitSet starts;
+    /** The pairs of characters inside the forms; see {@link #containsAnyForm}. Null if a form is shorter than two. */
+    private final FormPairs pairs;
 
     private SecretMasker(List<String> secrets, List<String> patterns) {
         this.secrets = List.copyOf(secrets);
         this.patterns = List.copyOf(patterns);
-        this.starts = startsOf(this.patterns);
+        this.pairs = FormPairs.of(this.patterns);
     }
 
     /** Null and empty secrets are skipped (a run whose Kerberos credentials come from a file has no password). */
@@ -99,7 +99,7 @@ public final class SecretMasker implements Masker {
     }
 
     private boolean containsAnyForm(String text) {
-        if (starts == null) {
+        if (pairs == null) {
             for (String form : patterns) {
                 if (text.contains(form)) {
                     return true;
@@ -107,35 +107,7 @@ public final class SecretMasker implements Masker {
             }
             return false;
         }
-        // one pass over a copy (charAt per character costs several times more, compiled by C1);
-        // only where a form's first two characters stand is a form compared
-        char[] chars = text.toCharArray();
-        for (int i = 0, end = chars.length - 1; i < end; i++) {
-            if (starts.get(startKey(chars[i], chars[i + 1]))) {
-                for (String form : patterns) {
-                    if (text.startsWith(form, i)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The first two characters of every form, hashed; null if a form is shorter than two. */
-    private static BitSet startsOf(List<String> forms) {
-        BitSet starts = new BitSet(1 << 16);
-        for (String form : forms) {
-            if (form.length() < 2) {
-                return null;
-            }
-            starts.set(startKey(form.charAt(0), form.charAt(1)));
-        }
-        return starts;
-    }
-
-    private static int startKey(char first, char second) {
-        return (first & 0xFF) << 8 | (second & 0xFF);
+        return pairs.occursIn(text);
     }
 
     /** Positions of {@code text} covered by any form; overlapping occurrences are all covered. */

@@ -102,6 +102,37 @@ class SecretMaskerTest {
     }
 
     @Test
+    void latinSecretsAreMaskedInTextWithCharactersBeyondLatin1AndSurrogatePairs() {
+        SecretMasker m = SecretMasker.of("hunter2-Pass", "été-secret");
+        assertThat(m.mask("日本 😀 hunter2-Pass 😀x")).isEqualTo("日本 😀 **** 😀x");
+        assertThat(m.mask("😀hunter2-Pass")).isEqualTo("😀****");
+        assertThat(m.mask("hunter2-Pass😀")).isEqualTo("****😀");
+        assertThat(m.mask("Ũhunter2-Passũ")).isEqualTo("Ũ****ũ");
+        assertThat(m.mask("Grüße été-secret, 日本")).isEqualTo("Grüße ****, 日本");
+        assertThat(m.mask("Grüße été-secret")).isEqualTo("Grüße ****");
+        assertThat(m.mask("ũété-secret")).isEqualTo("ũ****");
+        assertThat(m.mask("日本 hunter2-Pas")).isEqualTo("日本 hunter2-Pas");
+    }
+
+    @Test
+    void everyFormOfSecretsOfEveryLengthIsFoundAtEveryPositionOfALine() {
+        String filler = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-+/=%";
+        for (String secret : List.of("ab", "xyz", "pw4!", "bench-password", "\u00e9t\u00e9-pass", "日本-secret-語",
+                "a-much-longer-secret-of-forty-characters")) {
+            SecretMasker m = SecretMasker.of(secret);
+            for (String form : SecretEncodings.formsOf(secret)) {
+                for (int at = 0; at <= 40; at++) {
+                    String line = filler.substring(0, at) + form + filler.substring(at, at + 7);
+                    assertThat(m.mask(line)).as(secret + " as " + form + " at " + at).doesNotContain(form).contains("****");
+                    String alone = filler.substring(0, at) + form;
+                    assertThat(m.mask(alone)).as(secret + " as " + form + " ending a line at " + at).endsWith("****");
+                }
+                assertThat(m.mask(form)).isEqualTo("****");
+            }
+        }
+    }
+
+    @Test
     void multiLineSecretIsMaskedLineByLine() {
         SecretMasker m = SecretMasker.of("line-one-part\nline-two-part");
         assertThat(m.mask("got line-one-part")).isEqualTo("got ****");
