@@ -35,16 +35,11 @@ public record CommandRequest(String shellId, String command, List<String> argume
         options.put("WINRS_CONSOLEMODE_STDIN", stdinPiped ? "FALSE" : "TRUE");
         options.put("WINRS_SKIP_CMD_SHELL", skipCmdShell ? "TRUE" : "FALSE");
         return EnvelopeWriter.write(context, action(), shellId, options, xml -> {
-            xml.writeStartElement(Namespaces.SHELL, "CommandLine");
-            xml.writeStartElement(Namespaces.SHELL, "Command");
-            xml.writeCharacters(command);
-            xml.writeEndElement();
+            xml.markup("<rsp:CommandLine><rsp:Command>").text(command).markup("</rsp:Command>");
             for (String argument : arguments) {
-                xml.writeStartElement(Namespaces.SHELL, "Arguments");
-                xml.writeCharacters(argument);
-                xml.writeEndElement();
+                xml.markup("<rsp:Arguments>").text(argument).markup("</rsp:Arguments>");
             }
-            xml.writeEndElement();
+            xml.markup("</rsp:CommandLine>");
         });
     }
 }

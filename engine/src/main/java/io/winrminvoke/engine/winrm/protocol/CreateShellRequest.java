@@ -21,15 +21,7 @@ public record CreateShellRequest(int codepage, boolean noProfile) implements Wsm
         Map<String, String> options = new LinkedHashMap<>();
         options.put("WINRS_NOPROFILE", noProfile ? "TRUE" : "FALSE");
         options.put("WINRS_CODEPAGE", Integer.toString(codepage));
-        return EnvelopeWriter.write(context, action(), null, options, xml -> {
-            xml.writeStartElement(Namespaces.SHELL, "Shell");
-            xml.writeStartElement(Namespaces.SHELL, "InputStreams");
-            xml.writeCharacters("stdin");
-            xml.writeEndElement();
-            xml.writeStartElement(Namespaces.SHELL, "OutputStreams");
-            xml.writeCharacters("stdout stderr");
-            xml.writeEndElement();
-            xml.writeEndElement();
-        });
+        return EnvelopeWriter.write(context, action(), null, options, xml -> xml.markup("<rsp:Shell><rsp:InputStreams>stdin</rsp:InputStreams>"
+                + "<rsp:OutputStreams>stdout stderr</rsp:OutputStreams></rsp:Shell>"));
     }
 }

@@ -20,13 +20,7 @@ public record ReceiveRequest(String shellId, String commandId) implements WsmanR
     public SoapRequest toSoap(RequestContext context) {
         // Keeps the shell from reaching its idle timeout while a long command runs silently.
         Map<String, String> options = Map.of("WSMAN_CMDSHELL_OPTION_KEEPALIVE", "TRUE");
-        return EnvelopeWriter.write(context, action(), shellId, options, xml -> {
-            xml.writeStartElement(Namespaces.SHELL, "Receive");
-            xml.writeStartElement(Namespaces.SHELL, "DesiredStream");
-            xml.writeAttribute("CommandId", commandId);
-            xml.writeCharacters("stdout stderr");
-            xml.writeEndElement();
-            xml.writeEndElement();
-        });
+        return EnvelopeWriter.write(context, action(), shellId, options, xml -> xml.markup("<rsp:Receive><rsp:DesiredStream CommandId=\"").attribute(commandId)
+                .markup("\">stdout stderr</rsp:DesiredStream></rsp:Receive>"));
     }
 }

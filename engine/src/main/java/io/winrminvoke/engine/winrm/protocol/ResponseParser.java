@@ -13,11 +13,12 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads any WinRS answer (CreateResponse, CommandResponse, ReceiveResponse, SendResponse,
- * SignalResponse, DeleteResponse or a fault) in one namespace-aware pass.
+ * SignalResponse, DeleteResponse or a fault) in one namespace-aware pass: with {@link PlainXml}
+ * when the document (without the base64 {@link StreamContents} took out) is plain, as every
+ * answer of Windows and of the simulator is, else with StAX.
  */
 public final class ResponseParser {
 
-    private static final XMLInputFactory INPUT_FACTORY = newInputFactory();
     private static final String COMMAND_DONE = Namespaces.SHELL + "/CommandState/Done";
 
     private ResponseParser() {
@@ -38,8 +39,21 @@ public final class ResponseParser {
 
     /** Null when the parser met other Stream elements than {@code streams} found in the bytes. */
     private static SoapResponse read(StreamContents streams) throws XMLStreamException {
-        return new Reading(INPUT_FACTORY.createXMLStreamReader(new ByteArrayInputStream(streams.document())), streams)
-                .read();
+        PlainXml plain = PlainXml.of(streams.document());
+        if (plain != null) {
+            return new Reading(plain, streams).read();
+        }
+        XMLStreamReader stax = Stax.INPUT_FACTORY.createXMLStreamReader(new ByteArrayInputStream(streams.document()));
+        try {
+            return new Reading(new StaxCursor(stax), streams).read();
+        } finally {
+            stax.close();
+        }
+    }
+
+    /** Loaded only when a document is not plain: a run against Windows or the simulator needs no StAX. */
+    private static final class Stax {
+        static final XMLInputFactory INPUT_FACTORY = newInputFactory();
     }
 
     private static XMLInputFactory newInputFactory() {
@@ -54,7 +68,7 @@ public final class ResponseParser {
 
     /** State of one pass over one document. */
     private static final class Reading {
-        private final XMLStreamReader xml;
+        private final XmlCursor xml;
         private final StreamContents streams;
         private int streamElements;
         /** The current Stream element's content, from {@link StreamContents#next()}. */
@@ -75,7 +89,7 @@ public final class ResponseParser {
         private boolean commandDone;
         private Integer exitCode;
 
-        Reading(XMLStreamReader xml, StreamContents streams) {
+        Reading(XmlCursor xml, StreamContents streams) {
             this.xml = xml;
             this.streams = streams;
         }
@@ -84,12 +98,11 @@ public final class ResponseParser {
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    startElement(xml.getNamespaceURI(), xml.getLocalName());
+                    startElement(xml.namespaceUri(), xml.localName());
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    endElement(xml.getNamespaceURI(), xml.getLocalName());
+                    endElement(xml.namespaceUri(), xml.localName());
                 }
             }
-            xml.close();
             if (!sawEnvelope) {
                 throw new XMLStreamException("not a SOAP 1.2 envelope");
             }
@@ -116,14 +129,14 @@ public final class ResponseParser {
                     }
                 }
                 case Namespaces.WSMAN -> {
-                    if (name.equals("Selector") && "ShellId".equals(xml.getAttributeValue(null, "Name"))) {
+                    if (name.equals("Selector") && "ShellId".equals(xml.attribute("Name"))) {
                         String value = text();
                         shellId = shellId == null ? value : shellId;
                     }
                 }
                 case Namespaces.WSMAN_FAULT -> {
                     if (name.equals("WSManFault")) {
-                        String code = xml.getAttributeValue(null, "Code");
+                        String code = xml.attribute("Code");
                         wsmanCode = code == null ? null : Long.valueOf(code.strip());
                     } else if (name.equals("Message") && faultDetail == null) {
                         faultDetail = text();
@@ -167,9 +180,9 @@ public final class ResponseParser {
                 }
                 case "CommandId" -> commandId = text();
                 case "Stream" -> {
-                    String stream = xml.getAttributeValue(null, "Name");
-                    String streamCommandId = xml.getAttributeValue(null, "CommandId");
-                    boolean end = "true".equalsIgnoreCase(xml.getAttributeValue(null, "End"));
+                    String stream = xml.attribute("Name");
+                    String streamCommandId = xml.attribute("CommandId");
+                    boolean end = "true".equalsIgnoreCase(xml.attribute("End"));
                     byte[] data = streamContent;
                     String inDocument = text(); // empty unless StreamContents left it here
                     if (data == StreamContents.IN_DOCUMENT) {
@@ -178,7 +191,7 @@ public final class ResponseParser {
                     output.add(new OutputChunk(stream, streamCommandId, data, end));
                 }
                 case "CommandState" -> {
-                    String state = xml.getAttributeValue(null, "State");
+                    String state = xml.attribute("State");
                     commandDone = COMMAND_DONE.equals(state);
                 }
                 case "ExitCode" -> {
@@ -210,7 +223,7 @@ public final class ResponseParser {
                     case XMLStreamConstants.START_ELEMENT -> depth++;
                     case XMLStreamConstants.END_ELEMENT -> depth--;
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                            text.append(xml.getText());
+                            text.append(xml.text());
                     default -> {
                     }
                 }

@@ -24,18 +24,10 @@ public record SendRequest(String shellId, String commandId, byte[] data, boolean
 
     @Override
     public SoapRequest toSoap(RequestContext context) {
-        return EnvelopeWriter.write(context, action(), shellId, Map.of(), xml -> {
-            xml.writeStartElement(Namespaces.SHELL, "Send");
-            xml.writeStartElement(Namespaces.SHELL, "Stream");
-            xml.writeAttribute("Name", "stdin");
-            xml.writeAttribute("CommandId", commandId);
-            if (end) {
-                xml.writeAttribute("End", "true");
-            }
-            xml.writeCharacters(Base64.getEncoder().encodeToString(data));
-            xml.writeEndElement();
-            xml.writeEndElement();
-        });
+        return EnvelopeWriter.write(context, action(), shellId, Map.of(), xml -> xml
+                .markup("<rsp:Send><rsp:Stream Name=\"stdin\" CommandId=\"").attribute(commandId)
+                .markup(end ? "\" End=\"true\">" : "\">").markup(Base64.getEncoder().encodeToString(data))
+                .markup("</rsp:Stream></rsp:Send>"));
     }
 
     /** Leaves the data out: stdin can hold secrets. */

@@ -19,13 +19,7 @@ public record SignalRequest(String shellId, String commandId, ShellSignal signal
 
     @Override
     public SoapRequest toSoap(RequestContext context) {
-        return EnvelopeWriter.write(context, action(), shellId, Map.of(), xml -> {
-            xml.writeStartElement(Namespaces.SHELL, "Signal");
-            xml.writeAttribute("CommandId", commandId);
-            xml.writeStartElement(Namespaces.SHELL, "Code");
-            xml.writeCharacters(signal.uri());
-            xml.writeEndElement();
-            xml.writeEndElement();
-        });
+        return EnvelopeWriter.write(context, action(), shellId, Map.of(), xml -> xml.markup("<rsp:Signal CommandId=\"").attribute(commandId)
+                .markup("\"><rsp:Code>").text(signal.uri()).markup("</rsp:Code></rsp:Signal>"));
     }
 }
