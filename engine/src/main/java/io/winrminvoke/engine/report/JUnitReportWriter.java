@@ -1,7 +1,5 @@
 package io.winrminvoke.engine.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.winrminvoke.engine.mask.Masker;
 import io.winrminvoke.engine.result.Attempt;
 import io.winrminvoke.engine.result.HostResult;
@@ -38,8 +36,6 @@ final class JUnitReportWriter {
     /** The Ant dialect's timestamp: local date-time without zone; we write UTC. */
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JUnitReportWriter() {
     }
@@ -182,8 +178,8 @@ final class JUnitReportWriter {
     private static String propertyValue(Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
+                return PlainJsonWriter.toJson(value);
+            } catch (IOException | IllegalArgumentException e) {
                 return String.valueOf(value);
             }
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class PlainJsonWriter {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private PlainJsonWriter() {
     }
@@ -31,7 +31,8 @@ final class PlainJsonWriter {
         return text.toString();
     }
 
-    private static void write(JsonGenerator json, Object value) throws IOException {
+    /** {@code value} (null, string, number, boolean, map, collection) into {@code json}. */
+    static void write(JsonGenerator json, Object value) throws IOException {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String s) {

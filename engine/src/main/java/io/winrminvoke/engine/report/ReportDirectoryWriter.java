@@ -45,9 +45,6 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
     public static final String JUNIT_XML = "junit.xml";
     public static final String EVENTS_JSONL = "events.jsonl";
 
-    private static final AtomicBoolean RESULTS_WRITER_PREPARING = new AtomicBoolean();
-    private static final Duration PREPARE_DELAY = Duration.ofMillis(700);
-
     private final ReportContext context;
     private final Masker masker;
     private final Clock clock;
@@ -125,28 +122,6 @@ public final class ReportDirectoryWriter implements RunListener, Closeable {
         data.put("options", OptionValues.toJson(context.effectiveOptions(), masker));
         event("INFO", null, null, "run-started",
                 "run " + context.runName() + " started on " + totalHosts + " host(s)", data);
-        prepareResultsWriter();
-    }
-
-    /**
-     * Once per JVM, a moment into the first run, builds the results.json serializers on a
-     * background thread (see {@link ResultsJsonWriter#prepare()}): by then the first hosts have
-     * been contacted, so this neither competes with them nor delays the report at the end.
-     */
-    private static void prepareResultsWriter() {
-        if (!RESULTS_WRITER_PREPARING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread prepare = new Thread(() -> {
-            try {
-                Thread.sleep(PREPARE_DELAY.toMillis());
-            } catch (InterruptedException e) {
-                return; // the run's end initialises the writer itself
-            }
-            ResultsJsonWriter.prepare();
-        }, "winrm-invoke-report-prepare");
-        prepare.setDaemon(true);
-        prepare.start();
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class TranscriptFileNames {
     public static final String DIRECTORY = "hosts";
     public static final String EXTENSION = ".log";
     private static final int MAX_BASE_LENGTH = 80;
+    private static final MessageDigest SHA_256 = newSha256();
     private static final Set<String> WINDOWS_DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
@@ -70,9 +71,22 @@ public final class TranscriptFileNames {
     }
 
     private static String shortHash(String display) {
+        byte[] digest = sha256().digest(display.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 4);
+    }
+
+    /** A copy of one digest found once: a provider lookup per name costs more than the hash. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(display.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
