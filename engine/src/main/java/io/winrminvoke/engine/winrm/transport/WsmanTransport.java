@@ -7,9 +7,9 @@ import io.winrminvoke.engine.winrm.transport.auth.kerberos.KerberosLogins;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 
 /**
@@ -39,11 +39,10 @@ public final class WsmanTransport implements AutoCloseable {
         // Over plain HTTP no socket is ever upgraded; without a strategy of our own the operator
         // would build the JDK's default TLS context (reading every trusted CA) for nothing.
         TlsSocketStrategy tls = settings.https() ? TlsStrategies.forSettings(settings.tls()) : TlsStrategies.NONE;
-        DefaultHttpClientConnectionOperator operator = new DefaultHttpClientConnectionOperator(null, null,
-                RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build());
+        Lookup<TlsSocketStrategy> tlsLookup = RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build();
         AuthenticatorFactory authenticators = Authentication.factoryFor(settings, logins);
         this.slots = new ConnectionSlots(MAX_CONNECTIONS,
-                () -> new ConnectionSlot(target, operator, authenticators, connectionsOpened));
+                () -> new ConnectionSlot(target, tlsLookup, authenticators, connectionsOpened));
     }
 
     /** The {@code http(s)://host:port/wsman} address requests go to. */
