@@ -1,13 +1,17 @@
 package io.winrminvoke.invocation;
 
+import io.winrminvoke.engine.InvalidInputException;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.run.RunRequest;
 import io.winrminvoke.engine.ssh.SshSettings;
+import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.AuthSettings;
 import java.io.File;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +33,25 @@ public record AccessSettings(String auth, String spnService, boolean spnPort, bo
         authSettings(keytabPlaceholder());
         if (!isBlank(transport)) {
             Transport.parse(transport, "transport");
+        }
+    }
+
+    /**
+     * SSH host key options on a fleet without an SSH host are a mistake, refused in one line naming
+     * them before any host is contacted (as the CLI refuses {@code --known-hosts} there): a user who
+     * meant {@code transport: 'ssh'} must not have the run go out over WinRM unnoticed.
+     */
+    public void checkAppliesTo(List<Target> targets, RunOptions options) {
+        List<String> given = new ArrayList<>();
+        if (!isBlank(knownHosts)) {
+            given.add("knownHosts");
+        }
+        if (acceptUnknownHostKey) {
+            given.add("acceptUnknownHostKey");
+        }
+        if (!given.isEmpty() && !options.anyUses(Transport.SSH, targets)) {
+            throw new InvalidInputException(String.join(", ", given) + " applies only to SSH hosts: add "
+                    + "transport: 'ssh' or ssh://host entries");
         }
     }
 

@@ -37,6 +37,13 @@ public final class ReportDirectory {
             throw new InvalidInputException("reportDir must be a relative directory inside the workspace, got '"
                     + reportDir.trim() + "'");
         }
+        if (given.contains("$")) {
+            // the JUnit plugin expands the test results pattern with the build's variables: a '$' left in
+            // the directory (a single-quoted Groovy string, an undefined freestyle variable) would be
+            // archived at one path and its junit.xml looked for at another
+            throw new InvalidInputException("reportDir must not contain '$' (got '" + reportDir.trim()
+                    + "'): in Pipeline use a double-quoted string to put a variable's value in it");
+        }
         return dir.toString().replace('\\', '/');
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,28 @@ class EnvironmentExpansionTest {
 
         assertThat(expanded.get("hosts")).isEqualTo(List.of("web1\nweb2", "db1"));
         assertThat(expanded.get("arguments")).isEqualTo(Map.of("V", "1.2.3"));
+    }
+
+    @Test
+    void aCredentialsParameterReferenceIsLeftForTheCredentialsLookupAndAnyOtherIdIsExpanded() {
+        UnaryOperator<String> env = s -> s.replace("${LOGIN}", "alice-own").replace("${KEYTAB}", "kt-own")
+                .replace("${TEAM}", "ops");
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("credentialsId", " ${LOGIN} ");
+        args.put("keytabCredentialsId", "${KEYTAB}");
+        args.put("reportDir", "${LOGIN}");
+
+        Map<String, Object> asParameters = EnvironmentExpansion.expand(args, env, Set.of("LOGIN", "KEYTAB")::contains);
+
+        assertThat(asParameters).containsEntry("credentialsId", " ${LOGIN} ")
+                .containsEntry("keytabCredentialsId", "${KEYTAB}")
+                .containsEntry("reportDir", "alice-own");
+
+        Map<String, Object> asVariables = EnvironmentExpansion.expand(args, env, Set.of("OTHER")::contains);
+        assertThat(asVariables).containsEntry("credentialsId", " alice-own ").containsEntry("keytabCredentialsId", "kt-own");
+
+        Map<String, Object> partly = EnvironmentExpansion.expand(Map.of("credentialsId", "winrm-${TEAM}"), env,
+                Set.of("TEAM")::contains);
+        assertThat(partly).containsEntry("credentialsId", "winrm-ops");
     }
 }

@@ -35,6 +35,15 @@ class ReportDirectoryTest {
     }
 
     @Test
+    void aDollarSignIsRefusedAsTheJUnitPluginWouldExpandIt() {
+        assertThatThrownBy(() -> ReportDirectory.resolve("reports/$BUILD_NUMBER", "step-7"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("reportDir must not contain '$' (got 'reports/$BUILD_NUMBER'): in Pipeline use a "
+                        + "double-quoted string to put a variable's value in it");
+        assertThat(ReportDirectory.resolve("reports/42", "step-7")).isEqualTo("reports/42");
+    }
+
+    @Test
     void callIdsThatCouldLeaveTheParentAreRefused() {
         assertThatThrownBy(() -> ReportDirectory.resolve(null, "../x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReportDirectory.resolve(null, "")).isInstanceOf(IllegalArgumentException.class);

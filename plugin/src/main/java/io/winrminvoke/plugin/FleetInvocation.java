@@ -94,7 +94,9 @@ final class FleetInvocation {
             RunOptions options = settings.runOptions(null, access, rollout, access.keytabPlaceholder());
             stopBound = CancellableRun.longestAbort(options);
             reportDir = ReportDirectory.resolve(settings.reportDir(), callId);
-            hostUris = CredentialScope.uris(controllerSideTargets(workspace), options);
+            List<Target> targets = controllerSideTargets(workspace);
+            access.checkAppliesTo(targets, options);
+            hostUris = CredentialScope.uris(targets, options);
             if (!rollout.dryRun()) {
                 // a dry run writes nothing, so it takes no report directory from the build's other calls
                 ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);

@@ -17,6 +17,8 @@ public final class ReportDirectoryClaimsAction extends InvisibleAction {
     private final Set<String> claimed = new HashSet<>();
     /** Null in a build saved before run names existed; such a build is over. */
     private Set<String> runNames = new HashSet<>();
+    /** The build steps (freestyle, or the builder through Pipeline's generic {@code step}) numbered so far. */
+    private int buildSteps;
 
     /** The build's claims, attached on first use; parallel branches get the same one. */
     static ReportDirectoryClaimsAction of(Run<?, ?> run) {
@@ -27,6 +29,16 @@ public final class ReportDirectoryClaimsAction extends InvisibleAction {
                 run.addAction(action);
             }
             return action;
+        }
+    }
+
+    /**
+     * The next build step's number, 1 for the first: taken under the lock, so two {@code parallel}
+     * branches calling the builder through {@code step} never get the same one.
+     */
+    int nextBuildStep() {
+        synchronized (LOCK) {
+            return ++buildSteps;
         }
     }
 

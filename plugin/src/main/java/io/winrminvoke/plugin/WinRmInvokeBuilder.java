@@ -1,11 +1,13 @@
 package io.winrminvoke.plugin;
 
+import com.cloudbees.plugins.credentials.CredentialsParameterValue;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.ParametersAction;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -50,13 +53,15 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
             throws InterruptedException, IOException {
         WinRmInvokeStep expanded;
         try {
-            expanded = expand(invocation, env);
+            expanded = expand(invocation, env, credentialsParameters(run));
         } catch (InvalidInputException | IllegalArgumentException e) {
             // an unknown or unbindable option after expansion (structs), named by the message
             throw new AbortException("winrmInvoke: " + e.getMessage());
         }
-        // freestyle build steps run one after another: the next position is free
-        String callId = "build-step-" + (run.getActions(WinRmInvokeAction.class).size() + 1);
+        // numbered by the build's claims: freestyle steps run one after another, but the builder can also be
+        // called through Pipeline's generic step in parallel branches, where counting the summaries so far
+        // gave two branches the same number (and the second a report directory already taken)
+        String callId = "build-step-" + ReportDirectoryClaimsAction.of(run).nextBuildStep();
         // the job names the run (its JUnit suite); a second build step of the job gets "<job>-2"
         expanded.invocation().perform(run, workspace, launcher, listener, callId, List.of(run.getParent().getName()),
                 null, null);
@@ -66,10 +71,21 @@ public class WinRmInvokeBuilder extends Builder implements SimpleBuildStep {
      * The step with the build's variables expanded, rebuilt through structs' model (uninstantiate,
      * expand the values, instantiate), so every option is covered, present and future.
      */
-    static WinRmInvokeStep expand(WinRmInvokeStep step, EnvVars env) {
+    static WinRmInvokeStep expand(WinRmInvokeStep step, EnvVars env, Predicate<String> isCredentialsParameter) {
         DescribableModel<WinRmInvokeStep> model = DescribableModel.of(WinRmInvokeStep.class);
         Map<String, Object> arguments = new LinkedHashMap<>(model.uninstantiate2(step).getArguments());
-        return model.instantiate(EnvironmentExpansion.expand(arguments, env::expand), TaskListener.NULL);
+        return model.instantiate(EnvironmentExpansion.expand(arguments, env::expand, isCredentialsParameter),
+                TaskListener.NULL);
+    }
+
+    /**
+     * Whether the build has a credentials parameter of a name: {@code ${NAME}} in a credentials id
+     * is then left for {@code CredentialsProvider.findCredentialById}, which resolves it with the
+     * triggering user's own credentials where allowed (credentials 1502, CredentialsProvider.java:988).
+     */
+    private static Predicate<String> credentialsParameters(Run<?, ?> run) {
+        ParametersAction parameters = run.getAction(ParametersAction.class);
+        return name -> parameters != null && parameters.getParameter(name) instanceof CredentialsParameterValue;
     }
 
     @Override

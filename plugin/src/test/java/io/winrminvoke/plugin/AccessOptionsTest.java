@@ -154,6 +154,19 @@ class AccessOptionsTest {
     }
 
     @Test
+    void sshHostKeyOptionsWithoutAnSshHostFailTheStepNamingThem(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        StepRuns runs = new StepRuns(r);
+        try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
+            WorkflowRun b = runs.onFleet(fleet, "command: 'echo hi', knownHosts: 'ci/known_hosts'");
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("winrmInvoke: knownHosts applies only to SSH hosts: add transport: 'ssh' or ssh://host "
+                    + "entries", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
     void anSshKeyCredentialLogsInToARealSshdWhoseHostKeyIsListed(JenkinsRule r, @TempDir Path dir)
             throws Exception {
         StepRuns runs = new StepRuns(r);

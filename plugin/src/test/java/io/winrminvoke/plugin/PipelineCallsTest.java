@@ -70,6 +70,23 @@ class PipelineCallsTest {
     }
 
     @Test
+    void theBuilderCalledThroughTheGenericStepInTwoParallelBranchesGetsTwoReportDirectories(JenkinsRule r)
+            throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
+            String builder = "step([$class: 'WinRmInvokeBuilder', invocation: [hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + Fixtures.CREDENTIALS_ID + "', command: 'echo %s']])";
+            WorkflowRun b = runPipeline(r, "node {\n  parallel left: { " + builder.formatted("left") + " },\n"
+                    + "           right: { " + builder.formatted("right") + " }\n}");
+
+            r.assertBuildStatus(Result.SUCCESS, b);
+            // numbered from the build's claims, not from the summaries so far, which both branches counted alike
+            assertThat(b.getActions(WinRmInvokeAction.class)).extracting(WinRmInvokeAction::getReportDir)
+                    .containsExactlyInAnyOrder("winrm-invoke-report/build-step-1", "winrm-invoke-report/build-step-2");
+        }
+    }
+
+    @Test
     void callsInParallelBranchesOfAStageGetSuitesNamedByStageAndBranch(JenkinsRule r) throws Exception {
         Fixtures.addUsernamePasswordCredentials();
         try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
