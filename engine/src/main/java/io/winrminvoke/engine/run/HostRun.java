@@ -52,6 +52,12 @@ final class HostRun {
     private volatile AttemptHandle current;
     /** The output of the attempt in flight: tells whether its command already exited. */
     private volatile AttemptOutput currentOutput;
+    /**
+     * The attempt the worker last recorded, until it has built the host's result from it: a stop
+     * that gives up on the host in between takes the result from it, as the worker would have.
+     */
+    private AttemptOutcome recorded;                   // guarded by gate
+    private boolean recordedRetries;                   // guarded by gate
 
     HostRun(FleetRun run, Target target, RunRequest request, Charset charset) {
         this.run = run;
@@ -110,6 +116,8 @@ final class HostRun {
                     attempts.add(record);
                     currentAttemptStarted = null;
                     currentOutput = null;
+                    recorded = outcome;
+                    recordedRetries = next != null;
                 }
                 emit(l -> l.attemptEnded(target, record, next));
                 last = outcome;
@@ -203,6 +211,11 @@ final class HostRun {
                         false));
                 currentAttemptStarted = null;
                 r = buildResult(exited, false);
+            } else if (currentAttemptStarted == null && recorded != null) {
+                // The worker recorded its attempt and was about to give the result (or to wait for a
+                // retry): that attempt's own words stand. The attempt is over, so shellNote() would
+                // know nothing of a shell its Create or Delete may have left open.
+                r = buildResult(recorded, recordedRetries && run.stopReason() != null);
             } else {
                 if (currentAttemptStarted != null) {
                     attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,

@@ -16,6 +16,7 @@ import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +146,39 @@ class ShellsAfterStopTest {
             assertThat(h.status()).isEqualTo(HostStatus.TIMED_OUT);
             assertThat(h.message()).contains("a shell may still be open on host " + h.target().host());
         });
+    }
+
+    @Test
+    void aHostGivenUpOnAfterItsWorkerRecordedTheAttemptKeepsThatAttemptsShellNote() throws Exception {
+        // The workers are held in attemptEnded, after each recorded its attempt (whose words name the
+        // shell the unanswered Create may have made) and before it gave the host its result: the run
+        // gives up on them then. CI once saw this by chance: the result said only "overall timeout
+        // PT0.5S passed" while its attempt said a shell may still be open.
+        fleet = fleet("{\"defaults\": {\"createLatency\": \"PT12S\"}}");
+        CountDownLatch release = new CountDownLatch(1);
+        RunListener holdsWorkers = new RunListener() {
+            @Override
+            public void attemptEnded(Target target, io.winrminvoke.engine.result.Attempt attempt, Duration nextDelay) {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            FleetRun run = FleetRunner.start(request(options().overallTimeout(Duration.ofMillis(500))), holdsWorkers);
+            RunResult result = run.await();
+
+            assertThat(result.hosts()).allSatisfy(h -> {
+                assertThat(h.status()).isEqualTo(HostStatus.TIMED_OUT);
+                assertThat(h.attempts()).hasSize(1);
+                assertThat(h.message()).isEqualTo(h.attempts().get(0).error())
+                        .contains("a shell may still be open on host " + h.target().host());
+            });
+        } finally {
+            release.countDown();
+        }
     }
 
     /** The simulator makes a shell when its Create latency ends, whoever still listens: wait for all of them. */
