@@ -3,6 +3,8 @@ package io.winrminvoke.engine.winrm.protocol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 
 /**
@@ -23,6 +25,22 @@ final class PlainXml implements XmlCursor {
 
     private static final String XMLNS = "xmlns";
     private static final String XML_PREFIX = "xml";
+    private static final String XMLNS_URI = "http://www.w3.org/2000/xmlns/";
+    /**
+     * Larger documents go to StAX, which streams: a WinRS answer with its base64 taken out is a
+     * few KiB, and a hostile one must not make this reader hold an event per tag of megabytes.
+     */
+    static final int MAX_BYTES = 64 * 1024;
+    /**
+     * More attributes (declarations included) on one element go to StAX: the duplicate checks
+     * here are linear per attribute, and StAX caps attributes per element itself.
+     */
+    static final int MAX_ATTRIBUTES = 32;
+    /** The declaration as {@code version="1.0"}, then optionally UTF-8 and standalone, nothing else. */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "\\s+version\\s*=\\s*(\"1\\.0\"|'1\\.0')"
+                    + "(\\s+encoding\\s*=\\s*(\"(?i:utf-8)\"|'(?i:utf-8)'))?"
+                    + "(\\s+standalone\\s*=\\s*(\"(yes|no)\"|'(yes|no)'))?\\s*");
 
     private record Event(int type, String namespace, String localName, String[] attributes, String text) {
     }
@@ -36,6 +54,9 @@ final class PlainXml implements XmlCursor {
 
     /** The document's events, or null when it is not plain. */
     static PlainXml of(byte[] document) {
+        if (document.length > MAX_BYTES) {
+            return null;
+        }
         List<Event> events = new Scanner(document).scan();
         return events == null ? null : new PlainXml(events);
     }
@@ -121,7 +142,7 @@ final class PlainXml implements XmlCursor {
             return i == b.length ? events : null;
         }
 
-        /** {@code <?xml version="1.0" encoding="UTF-8"?>}, any encoding named being UTF-8. */
+        /** {@code <?xml version="1.0" encoding="UTF-8" standalone="yes"?>}, the last two optional. */
         private boolean declaration() {
             int end = -1;
             for (int k = 5; k + 1 < b.length; k++) {
@@ -139,18 +160,8 @@ final class PlainXml implements XmlCursor {
                 }
             }
             String declaration = new String(b, 5, end - 5, StandardCharsets.US_ASCII);
-            int encoding = declaration.indexOf("encoding");
-            if (encoding >= 0) {
-                String rest = declaration.substring(encoding + "encoding".length()).strip();
-                if (!rest.startsWith("=")) {
-                    return false;
-                }
-                rest = rest.substring(1).strip();
-                if (rest.isEmpty() || (rest.charAt(0) != '"' && rest.charAt(0) != '\'')
-                        || rest.indexOf(rest.charAt(0), 1) < 0
-                        || !rest.substring(1, rest.indexOf(rest.charAt(0), 1)).equalsIgnoreCase("UTF-8")) {
-                    return false;
-                }
+            if (!DECLARATION.matcher(declaration).matches()) {
+                return false;
             }
             i = end + 2;
             return true;
@@ -188,7 +199,8 @@ final class PlainXml implements XmlCursor {
                     return false; // attributes are separated by whitespace
                 }
                 String attribute = name();
-                if (attribute == null || !attributeValue(attribute, attributes, scopeStart)) {
+                if (attribute == null || attributes.size() / 2 + prefixes.size() - scopeStart >= MAX_ATTRIBUTES
+                        || !attributeValue(attribute, attributes, scopeStart)) {
                     return false;
                 }
             }
@@ -243,12 +255,16 @@ final class PlainXml implements XmlCursor {
             boolean declaration = name.equals(XMLNS) || name.startsWith(XMLNS + ":");
             String declared = name.equals(XMLNS) ? "" : localPart(name);
             if (declaration ? prefixes.subList(scopeStart, prefixes.size()).contains(declared)
-                    : attributes.contains(name)) {
+                    : hasName(attributes, name)) {
                 return false; // the same attribute twice
             }
             if (declaration) {
                 if (value.isEmpty() && !declared.isEmpty()) {
                     return false; // undeclaring a prefix is XML 1.1
+                }
+                if (declared.equals(XML_PREFIX) || declared.equals(XMLNS)
+                        || value.equals(Namespaces.XML) || value.equals(XMLNS_URI)) {
+                    return false; // the reserved prefixes and namespaces: StAX says what is allowed
                 }
                 prefixes.add(declared);
                 uris.add(value);
@@ -259,16 +275,37 @@ final class PlainXml implements XmlCursor {
             return true;
         }
 
-        /** {localName, value} pairs, after checking each prefix is bound; null if one is not. */
+        /** Whether a name is among the names of {name, value} pairs (values are not names). */
+        private static boolean hasName(List<String> pairs, String name) {
+            for (int k = 0; k < pairs.size(); k += 2) {
+                if (pairs.get(k).equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {localName, value} pairs, after checking each prefix is bound; null if one is not, or if
+         * two prefixes bound to one namespace name the same attribute twice.
+         */
         private String[] resolveAttributes(List<String> attributes) {
             String[] pairs = new String[attributes.size()];
+            String[] namespaces = new String[attributes.size() / 2];
             for (int k = 0; k < attributes.size(); k += 2) {
                 String name = attributes.get(k);
-                if (name.indexOf(':') >= 0 && namespaceOf(name, false) == UNBOUND) {
+                String namespace = name.indexOf(':') >= 0 ? namespaceOf(name, false) : null;
+                if (namespace == UNBOUND) {
                     return null;
                 }
                 pairs[k] = localPart(name);
                 pairs[k + 1] = attributes.get(k + 1);
+                namespaces[k / 2] = namespace;
+                for (int j = 0; j < k; j += 2) {
+                    if (pairs[j].equals(pairs[k]) && Objects.equals(namespaces[j / 2], namespace)) {
+                        return null;
+                    }
+                }
             }
             return pairs;
         }
@@ -340,6 +377,17 @@ final class PlainXml implements XmlCursor {
             }
             if (i == from || colons > 1 || b[i - 1] == ':' || (i < b.length && b[i] < 0)) {
                 return null;
+            }
+            if (colons == 1) {
+                // the local part must start as a name does too
+                int colon = from;
+                while (b[colon] != ':') {
+                    colon++;
+                }
+                byte c = b[colon + 1];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
+                    return null;
+                }
             }
             return new String(b, from, i - from, StandardCharsets.US_ASCII);
         }

@@ -47,10 +47,61 @@ class PlainXmlTest {
                         + "<f xmlns=\"\"><g/></f></a:r>",
                 "<r Note=\"tab\there\r\nnew line\nend\" Name = \"spaced\" >text\r\nwith\rline ends\n"
                         + "<c xml:lang=\"en-US\">x</c ></r>\n\n",
-                "<r><p:Stream xmlns:p=\"urn:p\" p:Name=\"prefixed\" Name=\"plain\"></p:Stream>a > b</r>");
+                "<r><p:Stream xmlns:p=\"urn:p\" p:Name=\"prefixed\" Name=\"plain\"></p:Stream>a > b</r>",
+                // a value equal to a later attribute's name is no duplicate
+                "<r Note=\"Name\" Name=\"a\"/>",
+                "<?xml version=\"1.0\"?><r/>",
+                "<r " + attributes(PlainXml.MAX_ATTRIBUTES) + "/>");
         for (String document : documents) {
             assertThat(plainEvents(document)).as(document).isEqualTo(staxEvents(document));
         }
+    }
+
+    @Test
+    void documentsAStrictParserRefusesAreLeftToStax() {
+        // found by review: each of these was read as if it were well-formed
+        List<String> documents = List.of(
+                "<?xml ?><r/>",
+                "<?xml encoding=\"UTF-8\"?><r/>",
+                "<?xml version=\"2.0\"?><r/>",
+                "<?xml version=\"1.1\"?><r/>",
+                "<?xml version=\"1.0\" junk?><r/>",
+                "<?xml version=\"1.0\" standalone=\"maybe\"?><r/>",
+                "<?xml version=\"1.0\"encoding=\"UTF-8\"?><r/>",
+                "<?xml version=\"1.0\" ENCODING=\"UTF-16\"?><r/>",
+                "<?xml version=\"1.0\" standalone=\"yes\" encoding=\"UTF-8\"?><r/>",
+                "<r xmlns:xml=\"urn:x\"/>",
+                "<r xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/>",
+                "<r xmlns:xmlns=\"urn:x\"/>",
+                "<r xmlns=\"http://www.w3.org/2000/xmlns/\"/>",
+                "<r xmlns:p=\"urn:u\" xmlns:q=\"urn:u\" p:Name=\"a\" q:Name=\"b\"/>",
+                "<p:1r xmlns:p=\"urn:p\"/>",
+                "<r xmlns:p=\"urn:p\" p:-x=\"1\"/>");
+        for (String document : documents) {
+            assertThat(PlainXml.of(document.getBytes(StandardCharsets.UTF_8))).as(document).isNull();
+        }
+    }
+
+    @Test
+    void largeDocumentsAndManyAttributesAreLeftToStaxWhichStreamsAndCapsThem() throws Exception {
+        // a hostile answer of 100000 attributes cost 14.7 s of CPU here before, checked pairwise
+        assertThat(PlainXml.of(("<r " + attributes(PlainXml.MAX_ATTRIBUTES + 1) + "/>")
+                .getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(PlainXml.of(("<r xmlns:p=\"urn:p\" " + attributes(PlainXml.MAX_ATTRIBUTES) + "/>")
+                .getBytes(StandardCharsets.UTF_8))).isNull();
+        String large = "<r>" + "<a/>".repeat(PlainXml.MAX_BYTES / 4) + "</r>";
+        assertThat(large.length()).isGreaterThan(PlainXml.MAX_BYTES);
+        assertThat(PlainXml.of(large.getBytes(StandardCharsets.UTF_8))).isNull();
+        String justFits = "<r>" + "<a/>".repeat((PlainXml.MAX_BYTES - 7) / 4) + "</r>";
+        assertThat(plainEvents(justFits)).isEqualTo(staxEvents(justFits));
+    }
+
+    private static String attributes(int count) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < count; k++) {
+            s.append("a").append(k).append("=\"").append(k).append("\" ");
+        }
+        return s.toString();
     }
 
     @Test
