@@ -17,8 +17,6 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -241,9 +239,9 @@ final class HostListener {
 
         private void badRequest() {
             DefaultFullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
-            r.headers().set(HttpHeaderNames.SERVER, "Microsoft-HTTPAPI/2.0");
-            r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
-            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            r.headers().set("Server", "Microsoft-HTTPAPI/2.0");
+            r.headers().set("Content-Length", 0);
+            r.headers().set("Connection", "close");
             busy = true;
             channel.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
         }
@@ -356,9 +354,9 @@ final class HostListener {
                     HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(content));
             head(r, headerList, content.length);
             if (!keepAlive) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                r.headers().set("Connection", "close");
             } else if (!"HTTP/1.1".equals(protocol)) {
-                r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                r.headers().set("Connection", "keep-alive");
             }
             answered = true;
             Channel ch = connection.channel;
@@ -381,8 +379,9 @@ final class HostListener {
             for (Map.Entry<String, String> e : headerList) {
                 h.add(e.getKey(), e.getValue());
             }
-            h.set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
-            h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+            // spelled as HTTP.sys spells them (Netty's constants are lower case)
+            h.set("Date", DateFormatter.format(new Date()));
+            h.set("Content-Length", length);
         }
     }
 
