@@ -48,8 +48,10 @@ final class SimulatorProcess implements AutoCloseable {
                 "--hosts", Integer.toString(hosts), "--user", USER, "--password", PASSWORD,
                 "--inventory-out", inventory.toString(), "--scenario", scenario.toString(),
                 "--request-log", requestLog.toString(),
-                // no HTTP.sys front: its relay would be a second loopback connection per client connection
-                // (counted as the client's in tcp/host) and two more threads per connection in the simulator
+                // No effect on a simulator whose ports are served by its event loops (no relay any more).
+                // Kept for --simulator-jar runs of older jars, where the HTTP.sys front's relay would be a
+                // second loopback connection per client connection (counted as the client's in tcp/host)
+                // and two more threads per connection in the simulator.
                 "--no-http-front"));
         if (behaviour.latency() != null) {
             command.addAll(List.of("--latency", behaviour.latency()));

@@ -18,7 +18,6 @@ public final class FleetConfig {
     private final String user;
     private final String password;
     private final boolean https;
-    private final boolean httpFront;
     private final TlsMode tlsMode;
     private final double clockScale;
     private final Scenario scenario;
@@ -34,7 +33,6 @@ public final class FleetConfig {
         this.user = b.user;
         this.password = b.password;
         this.https = b.https;
-        this.httpFront = b.httpFront;
         this.tlsMode = b.tlsMode;
         this.clockScale = b.clockScale;
         this.scenario = b.scenario;
@@ -64,14 +62,6 @@ public final class FleetConfig {
 
     public boolean https() {
         return https;
-    }
-
-    /**
-     * Whether a plain-HTTP host's port is {@link HttpSysFront}, which answers TLS bytes as HTTP.sys
-     * does and relays everything else to the host's server over a second loopback connection.
-     */
-    public boolean httpFront() {
-        return httpFront;
     }
 
     public TlsMode tlsMode() {
@@ -134,7 +124,6 @@ public final class FleetConfig {
         private String user = "admin";
         private String password;
         private boolean https;
-        private boolean httpFront = true;
         private TlsMode tlsMode = TlsMode.CA_SIGNED;
         private double clockScale = 1.0;
         private Scenario scenario = Scenario.empty();
@@ -227,17 +216,6 @@ public final class FleetConfig {
 
         public Builder https(boolean value) {
             this.https = value;
-            return this;
-        }
-
-        /**
-         * False: plain-HTTP hosts listen with their HTTP server itself, without the HTTP.sys front
-         * (a TLS ClientHello then waits instead of getting 400 Invalid Verb). For benchmarks: no relay
-         * connection, no relay threads, so the simulator's own cost and the kernel's TCP counts are
-         * the client's alone.
-         */
-        public Builder httpFront(boolean value) {
-            this.httpFront = value;
             return this;
         }
 

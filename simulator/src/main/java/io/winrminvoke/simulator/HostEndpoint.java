@@ -1,8 +1,5 @@
 package io.winrminvoke.simulator;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.winrminvoke.simulator.auth.AuthRequest;
 import io.winrminvoke.simulator.auth.AuthResult;
 import io.winrminvoke.simulator.auth.ConnectionSecurity;
@@ -14,29 +11,25 @@ import io.winrminvoke.simulator.wsman.WsmanFault;
 import io.winrminvoke.simulator.wsman.WsmanRequest;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP side of one simulated host: latency, authentication and message encryption the way
  * Windows answers them ({@link HostAuthenticator}, with one {@link ConnectionSecurity} per client
  * connection), request-numbered faults and drops from the scenario, then the WinRS service; every
- * request is logged, and captured raw when a wire log is configured.
+ * request is logged, and captured raw when a wire log is configured. It runs on the fleet's
+ * request threads (it sleeps for latency and waits for output), never on the event loop.
  */
-final class HostEndpoint implements HttpHandler {
+final class HostEndpoint {
     private static final String CONTENT_TYPE = "application/soap+xml;charset=UTF-8";
     /** Room for the MIME framing and signature around a sealed envelope of the largest allowed size. */
     private static final int SEALING_OVERHEAD = 1024;
-    /** The JDK server closes connections idle this long ({@code sun.net.httpserver.idleInterval}, default 30 s). */
-    private static final long SERVER_IDLE_SECONDS = Long.getLong("sun.net.httpserver.idleInterval", 30);
 
     /** An HTTP answer with the headers authentication adds. */
     private record Answer(int status, byte[] body, String contentType, List<String> wwwAuthenticate) {
@@ -49,7 +42,6 @@ final class HostEndpoint implements HttpHandler {
     private final RequestLog log;
     private final WireLog wireLog;
     private final HostAuthenticator authenticator;
-    private final ConnectionTable connections = new ConnectionTable(TimeUnit.SECONDS.toNanos(SERVER_IDLE_SECONDS + 1));
     private final AtomicLong requestNumber = new AtomicLong();
 
     HostEndpoint(SimulatedHost host, HostBehaviour behaviour, WinRsService service, SimulatorClock clock,
@@ -63,8 +55,7 @@ final class HostEndpoint implements HttpHandler {
         this.authenticator = authenticator;
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
+    void handle(Exchange ex) {
         Instant time = Instant.now();
         ExchangeRecord record = new ExchangeRecord();
         Answer answer;
@@ -74,11 +65,11 @@ final class HostEndpoint implements HttpHandler {
         try {
             host.countersInternal().requestReceived();
             n = requestNumber.incrementAndGet();
-            boolean sealed = EncryptedBody.isEncrypted(ex.getRequestHeaders().getFirst("Content-Type"));
-            body = readBody(ex.getRequestBody(), behaviour.maxEnvelopeSizeKb() * 1024L + (sealed ? SEALING_OVERHEAD : 0));
+            boolean sealed = EncryptedBody.isEncrypted(ex.header("Content-Type"));
+            body = withinLimit(ex.body(), behaviour.maxEnvelopeSizeKb() * 1024L + (sealed ? SEALING_OVERHEAD : 0));
             answer = answer(ex, body, record, n);
             drop = behaviour.dropOnRequest() != null && behaviour.dropOnRequest() == n;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             log(record, 0, time);
             throw e;
         }
@@ -94,26 +85,20 @@ final class HostEndpoint implements HttpHandler {
         }
     }
 
-    /** The connections to this port were cut: their security contexts end with them. */
-    void connectionsClosed() {
-        connections.clear();
-    }
-
-    private Answer answer(HttpExchange ex, byte[] body, ExchangeRecord record, long n) {
+    private Answer answer(Exchange ex, byte[] body, ExchangeRecord record, long n) {
         clock.sleep(behaviour.latency());
-        if (!"/wsman".equals(ex.getRequestURI().getPath())) {
+        if (!"/wsman".equals(ex.path())) {
             return plain(new Reply(404, new byte[0]), List.of());
-        } else if (!"POST".equals(ex.getRequestMethod())) {
+        } else if (!"POST".equals(ex.method())) {
             return plain(new Reply(405, new byte[0]), List.of());
         }
-        ConnectionSecurity connection = connections.connection(ex.getRemoteAddress());
-        List<String> authorization = ex.getRequestHeaders().get("Authorization");
-        AuthResult auth = authenticator.authenticate(new AuthRequest(authorization == null ? List.of() : authorization,
-                ex.getRequestHeaders().getFirst("Content-Type"), body == null ? new byte[0] : body), connection);
+        ConnectionSecurity connection = ex.connection();
+        AuthResult auth = authenticator.authenticate(new AuthRequest(ex.headers("Authorization"),
+                ex.header("Content-Type"), body == null ? new byte[0] : body), connection);
         record.sealed = auth.sealed();
         record.authFailure = auth.failure();
         byte[] soap = auth.proceeds() ? auth.soapBody()
-                : EncryptedBody.isEncrypted(ex.getRequestHeaders().getFirst("Content-Type")) ? null : body;
+                : EncryptedBody.isEncrypted(ex.header("Content-Type")) ? null : body;
         WsmanRequest request = parse(soap, record);
         if (!auth.proceeds()) {
             return plain(new Reply(auth.status(), new byte[0]), auth.wwwAuthenticate());
@@ -132,7 +117,7 @@ final class HostEndpoint implements HttpHandler {
             reply = service.fault(null, record, WsmanFault.InvalidMessage, null, null);
         } else {
             reply = service.handle(request, host.endpoint().toString(),
-                    ex.getRemoteAddress().getAddress().getHostAddress(), record);
+                    ex.remoteAddress().getAddress().getHostAddress(), record);
         }
         if (auth.sealed()) {
             HostAuthenticator.SealedAnswer sealed = authenticator.seal(auth, connection, reply.body());
@@ -174,67 +159,48 @@ final class HostEndpoint implements HttpHandler {
         return service.fault(request, record, fault, detail, null);
     }
 
-    /** The body, or null when it is longer than {@code limit} (the rest is read and discarded). */
-    private static byte[] readBody(InputStream in, long limit) throws IOException {
-        try (in) {
-            byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (bytes.length > limit) {
-                in.transferTo(OutputStream.nullOutputStream());
-                return null;
-            }
-            return bytes;
-        }
+    /** The body, or null when it is longer than {@code limit}. */
+    private static byte[] withinLimit(byte[] body, long limit) {
+        return body.length > limit ? null : body;
     }
 
-    private static void headers(HttpExchange ex, Answer answer) {
-        Headers h = ex.getResponseHeaders();
-        h.set("Server", "Microsoft-HTTPAPI/2.0");
+    /** What HTTP.sys puts in every answer, authentication's challenges, the content type. */
+    private static List<Map.Entry<String, String>> headers(Answer answer) {
+        List<Map.Entry<String, String>> h = new ArrayList<>(3 + answer.wwwAuthenticate().size());
+        h.add(Map.entry("Server", "Microsoft-HTTPAPI/2.0"));
         for (String value : answer.wwwAuthenticate()) {
-            h.add("WWW-Authenticate", value);
+            h.add(Map.entry("WWW-Authenticate", value));
         }
         if (answer.contentType() != null) {
-            h.set("Content-Type", answer.contentType());
+            h.add(Map.entry("Content-Type", answer.contentType()));
         }
+        return h;
     }
 
-    private static void send(HttpExchange ex, Answer answer) throws IOException {
-        headers(ex, answer);
-        if (answer.body().length == 0) {
-            ex.sendResponseHeaders(answer.status(), -1);
-            ex.close();
-            return;
-        }
-        ex.sendResponseHeaders(answer.status(), answer.body().length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(answer.body());
-        }
+    private static void send(Exchange ex, Answer answer) {
+        ex.send(answer.status(), headers(answer), answer.body());
     }
 
-    /**
-     * Sends the headers and half the body, then closes the connection: the JDK server closes a
-     * connection whose handler throws, which is exactly a peer dropping mid-response.
-     */
-    private static void dropMidResponse(HttpExchange ex, Answer answer) throws IOException {
+    /** Sends the headers and half the body, then closes the connection. */
+    private static void dropMidResponse(Exchange ex, Answer answer) {
         byte[] body = answer.body().length > 1 ? answer.body() : "<s:Envelope".getBytes(StandardCharsets.UTF_8);
-        headers(ex, answer);
-        ex.getResponseHeaders().set("Content-Type", answer.contentType() == null ? CONTENT_TYPE : answer.contentType());
-        ex.sendResponseHeaders(answer.status(), body.length);
-        OutputStream out = ex.getResponseBody();
-        out.write(body, 0, body.length / 2);
-        out.flush();
-        throw new IOException("connection dropped mid-response by the scenario (dropOnRequest)");
+        List<Map.Entry<String, String>> h = headers(answer);
+        if (answer.contentType() == null) {
+            h.add(Map.entry("Content-Type", CONTENT_TYPE));
+        }
+        ex.sendPartlyAndClose(answer.status(), h, body, body.length / 2);
     }
 
-    private static String client(HttpExchange ex) {
-        InetSocketAddress a = ex.getRemoteAddress();
+    private static String client(Exchange ex) {
+        InetSocketAddress a = ex.remoteAddress();
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
-    private static byte[] rawRequest(HttpExchange ex, byte[] body) {
+    private static byte[] rawRequest(Exchange ex, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((ex.getRequestMethod() + " " + ex.getRequestURI() + " " + ex.getProtocol() + "\r\n")
+        out.writeBytes((ex.method() + " " + ex.uri() + " " + ex.protocol() + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
-        writeHeaders(out, ex.getRequestHeaders());
+        writeHeaders(out, ex.headerLines());
         out.writeBytes(body == null ? "(body longer than the envelope limit, not kept)".getBytes(StandardCharsets.US_ASCII) : body);
         return out.toByteArray();
     }
@@ -242,23 +208,16 @@ final class HostEndpoint implements HttpHandler {
     private static byte[] rawResponse(Answer answer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("HTTP/1.1 " + answer.status() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        Headers h = new Headers();
-        h.set("Server", "Microsoft-HTTPAPI/2.0");
-        answer.wwwAuthenticate().forEach(v -> h.add("WWW-Authenticate", v));
-        if (answer.contentType() != null) {
-            h.set("Content-Type", answer.contentType());
-        }
-        h.set("Content-Length", Integer.toString(answer.body().length));
+        List<Map.Entry<String, String>> h = headers(answer);
+        h.add(Map.entry("Content-Length", Integer.toString(answer.body().length)));
         writeHeaders(out, h);
         out.writeBytes(answer.body());
         return out.toByteArray();
     }
 
-    private static void writeHeaders(ByteArrayOutputStream out, Headers headers) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            for (String v : e.getValue()) {
-                out.writeBytes((e.getKey() + ": " + v + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            }
+    private static void writeHeaders(ByteArrayOutputStream out, List<Map.Entry<String, String>> headers) {
+        for (Map.Entry<String, String> e : headers) {
+            out.writeBytes((e.getKey() + ": " + e.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         }
         out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }

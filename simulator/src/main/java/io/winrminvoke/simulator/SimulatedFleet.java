@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * N simulated Windows hosts on loopback, each on its own port, sharing two bounded thread pools
- * (one for requests, one for running commands), one request log and fleet-wide counters.
+ * N simulated Windows hosts on loopback, each on its own port, all ports served by one small
+ * event loop group ({@link FleetNetwork}); they share two bounded thread pools (one for requests,
+ * one for running commands), one request log and fleet-wide counters.
  */
 public final class SimulatedFleet implements AutoCloseable {
     /** Upper bound of threads serving requests at once (a waiting Receive holds one). */
@@ -29,6 +30,7 @@ public final class SimulatedFleet implements AutoCloseable {
     private final WireLog wireLog;
     private final KerberosService kerberos;
     private final Counters counters = new Counters(null);
+    private final FleetNetwork network;
     private final ExecutorService requestThreads;
     private final ExecutorService commandThreads;
     private final List<SimulatedHost> hosts = new ArrayList<>();
@@ -37,6 +39,7 @@ public final class SimulatedFleet implements AutoCloseable {
         this.config = config;
         this.clock = new SimulatorClock(config.clockScale());
         this.tls = config.https() ? FleetTls.generate(config.tlsMode()) : null;
+        this.network = new FleetNetwork();
         this.requestThreads = pool("wsman-request", MAX_REQUEST_THREADS);
         this.commandThreads = pool("wsman-command", MAX_COMMAND_THREADS);
         this.requestLog = new RequestLog(config.requestLog());
@@ -56,7 +59,7 @@ public final class SimulatedFleet implements AutoCloseable {
             for (int i = 0; i < config.hosts(); i++) {
                 HostBehaviour behaviour = config.scenario().behaviourFor(i, names.get(i), config.latency());
                 SimulatedHost host = new SimulatedHost(i, behaviour, config, fleet.tls, fleet.clock, fleet.requestLog,
-                        fleet.wireLog, fleet.kerberos, fleet.counters, fleet.requestThreads, fleet.commandThreads);
+                        fleet.wireLog, fleet.kerberos, fleet.counters, fleet.network, fleet.requestThreads, fleet.commandThreads);
                 fleet.hosts.add(host);
                 host.start();
             }
@@ -110,7 +113,10 @@ public final class SimulatedFleet implements AutoCloseable {
         return hosts.stream().map(SimulatedHost::hostAndPort).toList();
     }
 
-    /** Closes every port, kills every command still running, closes the request log. */
+    /**
+     * Closes every port, kills every command still running, stops the event loops (their threads
+     * have finished when this returns), closes the request log.
+     */
     @Override
     public void close() {
         for (SimulatedHost host : hosts) {
@@ -118,6 +124,7 @@ public final class SimulatedFleet implements AutoCloseable {
         }
         requestThreads.shutdownNow();
         commandThreads.shutdownNow();
+        network.close();
         requestLog.close();
         if (wireLog != null) {
             wireLog.close();

@@ -1,8 +1,5 @@
 package io.winrminvoke.simulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.winrminvoke.simulator.auth.HostAuthenticator;
 import io.winrminvoke.simulator.auth.cbt.ChannelBindings;
 import io.winrminvoke.simulator.auth.kerberos.KerberosService;
@@ -16,62 +13,51 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * One simulated Windows host: its own loopback port, its scenario behaviour, its shells. Closed
- * port = connection refused; a {@code hangConnection} host binds a socket it never accepts on, so
- * the kernel completes TCP handshakes and nobody ever answers.
+ * One simulated Windows host: its own loopback port, its scenario behaviour, its shells. The port
+ * is served by the fleet's event loops ({@link HostListener}). Closed port = connection refused;
+ * a {@code hangConnection} host binds a socket it never accepts on, so the kernel completes TCP
+ * handshakes and nobody ever answers.
  */
 public final class SimulatedHost {
     /** Pending connections per port: small, 500 hosts share one process. */
     static final int BACKLOG = 32;
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
-    static {
-        // Without TCP_NODELAY every small SOAP answer waits ~40 ms for the client's delayed ACK
-        // (Nagle), which made each exchange 8x slower than Windows answers on loopback. The JDK
-        // server reads this property once, when its configuration class loads.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** How long stopListening waits for the closed port to be free to bind. */
+    private static final long REBIND_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final int index;
     private final String name;
     private final HostBehaviour behaviour;
     private final boolean https;
-    private final FleetTls tls;
-    private final ExecutorService requestThreads;
     private final Counters counters;
     private final WinRsService service;
-    private final HostEndpoint endpoint;
+    private final HostListener listener;
 
     private int port;
-    private HttpServer server;
-    /** In front of a plain-HTTP server: answers TLS (and other non-HTTP) bytes as HTTP.sys does. */
-    private HttpSysFront front;
-    private final boolean httpFront;
+    private boolean serving;
     private ServerSocketChannel silentSocket;
     /** A refusing host's port, bound and not listening (the kernel refuses), so no other host takes it. */
     private Socket reservation;
 
     SimulatedHost(int index, HostBehaviour behaviour, FleetConfig config, FleetTls tls, SimulatorClock clock,
                   RequestLog log, WireLog wireLog, KerberosService kerberos, Counters fleetCounters,
-                  ExecutorService requestThreads, ExecutorService commandThreads) {
+                  FleetNetwork network, ExecutorService requestThreads, ExecutorService commandThreads) {
         this.index = index;
         this.name = nameOf(index);
         this.behaviour = behaviour;
         this.https = config.https();
-        this.httpFront = !https && config.httpFront();
-        this.tls = tls;
-        this.requestThreads = requestThreads;
         this.counters = new Counters(fleetCounters);
         this.service = new WinRsService(name, behaviour, counters, clock, commandThreads, config.user());
         String password = behaviour.password() != null ? behaviour.password() : config.password();
         HostAuthenticator authenticator = new HostAuthenticator(behaviour.authSettings(config.auth()), name,
                 config.user(), password, kerberos, config.kerberosRealm(),
                 https ? ChannelBindings.forCertificate(tls.serverCertificate()) : null);
-        this.endpoint = new HostEndpoint(this, behaviour, service, clock, log, wireLog, authenticator);
+        HostEndpoint endpoint = new HostEndpoint(this, behaviour, service, clock, log, wireLog, authenticator);
+        this.listener = new HostListener(network, https ? tls.serverContext() : null, endpoint, requestThreads);
     }
 
     /** {@code host-000}, {@code host-001}, ... */
@@ -138,23 +124,36 @@ public final class SimulatedHost {
     public synchronized void stopListening() {
         closeListeners();
         if (reservation == null && port != 0) {
+            reservation = reserveClosedPort(port);
+        }
+    }
+
+    /**
+     * Binds the port just closed, once it can be bound: that is the proof it no longer listens.
+     * A listening socket registered with a selector is closed by the JDK only when the event loop
+     * next selects, after {@link HostListener#close} has returned; until then the kernel still
+     * completes handshakes on it, and binding the port fails. Null when the port is still taken
+     * after {@link #REBIND_WAIT_NANOS} (someone else bound it; startListening will say so).
+     */
+    private static Socket reserveClosedPort(int port) {
+        long deadline = System.nanoTime() + REBIND_WAIT_NANOS;
+        while (true) {
             try {
-                reservation = reservePort(port);
+                return reservePort(port);
             } catch (UncheckedIOException taken) {
-                // someone else bound it at once; startListening will say so
+                if (System.nanoTime() - deadline > 0) {
+                    return null;
+                }
+                LockSupport.parkNanos(50_000);
             }
         }
     }
 
     private void closeListeners() {
-        if (front != null) {
-            front.close();
-            front = null;
-        }
-        if (server != null) {
-            server.stop(0);
-            server = null;
-            endpoint.connectionsClosed();
+        if (serving) {
+            // the connections close with the port, and their security contexts with them
+            listener.close();
+            serving = false;
         }
         if (silentSocket != null) {
             try {
@@ -168,13 +167,13 @@ public final class SimulatedHost {
 
     /** Listens again on the same port (also for a host whose scenario says {@code refuse}). */
     public synchronized void startListening() {
-        if (server == null && silentSocket == null) {
+        if (!serving && silentSocket == null) {
             listen();
         }
     }
 
     public synchronized boolean listening() {
-        return server != null || silentSocket != null;
+        return serving || silentSocket != null;
     }
 
     synchronized void close() {
@@ -194,36 +193,14 @@ public final class SimulatedHost {
                 port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
                 return;
             }
-            HttpSysFront f = httpFront ? new HttpSysFront(name, port, BACKLOG) : null;
-            HttpServer s;
-            try {
-                if (https) {
-                    // The JDK's TLS stack closes a connection that starts in plain HTTP, as Schannel does.
-                    HttpsServer hs = HttpsServer.create(address, BACKLOG);
-                    hs.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-                    s = hs;
-                } else {
-                    s = HttpServer.create(f != null ? new InetSocketAddress(LOOPBACK, 0) : address, BACKLOG);
-                }
-            } catch (IOException e) {
-                if (f != null) {
-                    f.close();
-                }
-                throw e;
-            }
-            s.setExecutor(requestThreads);
-            s.createContext("/", endpoint);
-            s.start();
-            server = s;
-            if (f == null) {
-                port = s.getAddress().getPort();
-            } else {
-                f.relayTo(s.getAddress());
-                front = f;
-                port = f.port();
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": cannot listen on " + address, e);
+        }
+        try {
+            port = listener.listen(address, BACKLOG);
+            serving = true;
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(name + ": cannot listen on " + address, e.getCause());
         }
     }
 

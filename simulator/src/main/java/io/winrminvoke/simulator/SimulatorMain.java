@@ -85,9 +85,9 @@ public final class SimulatorMain {
     @Option(names = "--wire-log", paramLabel = "FILE", description = "write every exchange's raw request and response bytes")
     Path wireLog;
 
-    @Option(names = "--no-http-front",
-            description = "plain-HTTP hosts without the HTTP.sys front (no relay connection per client connection; "
-                    + "TLS bytes on an HTTP port then get no 400 Invalid Verb): for benchmarks")
+    /** Accepted and ignored: there is no relay in front of a port any more, so nothing to leave out. */
+    @Option(names = "--no-http-front", hidden = true,
+            description = "no effect, kept for old command lines (ports answer TLS bytes with 400 Invalid Verb without a relay)")
     boolean noHttpFront;
 
     @Option(names = "--clock-scale", paramLabel = "X", defaultValue = "1",
@@ -177,7 +177,7 @@ public final class SimulatorMain {
 
     private FleetConfig config() {
         FleetConfig.Builder b = FleetConfig.builder().hosts(hosts).user(user).password(password).https(https)
-                .httpFront(!noHttpFront).clockScale(clockScale).requestLog(requestLog).wireLog(wireLog);
+                .clockScale(clockScale).requestLog(requestLog).wireLog(wireLog);
         try {
             authOptions(b);
             b.tlsMode(switch (tlsMode) {
