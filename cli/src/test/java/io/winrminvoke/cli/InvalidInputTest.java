@@ -226,6 +226,8 @@ class InvalidInputTest {
                 invalid("--spn-port with ntlm", "--spn-port: applies only to auth kerberos or negotiate (auth is ntlm)",
                         "--host", "{host}", "--auth", "ntlm", "--spn-port", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"),
+                invalid("a control character WinRM cannot carry in the command", "character U+001B at position 6",
+                        "--host", "{host}", "--user", "u", "--password-env", "PW", "--command", "echo \u001b[1mbold"),
                 invalid("--report-dir is a file", "--report-dir",
                         "--host", "{host}", "--report-dir", "{dir}/a-file", "--user", "u", "--password-env", "PW",
                         "--command", "echo hi"));

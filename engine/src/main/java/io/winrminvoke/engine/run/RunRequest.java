@@ -9,6 +9,7 @@ import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.WinRsClients;
+import io.winrminvoke.engine.winrm.protocol.XmlText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,10 @@ public record RunRequest(List<Target> targets, String user, String password, Com
                 if (options.transportFor(target) == Transport.WINRM) {
                     options.auth().checkTarget(user, target.host());
                 }
+            }
+            checkWinRmCanCarry("command", command.command(), "; a PowerShell script is sent encoded and may hold it");
+            for (String argument : command.arguments()) {
+                checkWinRmCanCarry("arguments", argument, "");
             }
         }
         if (password == null && anySsh && sshKey == null) {
@@ -120,5 +125,18 @@ public record RunRequest(List<Target> targets, String user, String password, Com
         return "RunRequest[" + targets.size() + " targets, user=" + user + (password == null ? "" : ", password=****")
                 + (sshKey == null ? "" : ", sshKey=****") + ", command=" + masker.mask(command.description())
                 + ", options=" + options + "]";
+    }
+
+    /**
+     * Text that goes into the envelope as it is must be XML 1.0 (XmlText); refused naming the
+     * place of the character, not the text, which may hold a secret.
+     */
+    private static void checkWinRmCanCarry(String option, String text, String hint) {
+        int at = XmlText.firstUnwritable(text);
+        if (at >= 0) {
+            throw new InvalidInputException(option + ": " + XmlText.describe(text, at) + " at position " + (at + 1)
+                    + " cannot be sent to WinRM hosts (WS-Management messages are XML 1.0, which cannot carry it)"
+                    + hint);
+        }
     }
 }
