@@ -9,7 +9,7 @@ import io.winrminvoke.engine.ssh.SshPrivateKey;
 import io.winrminvoke.engine.targets.Target;
 import io.winrminvoke.engine.targets.Transport;
 import io.winrminvoke.engine.winrm.WinRsClients;
-import io.winrminvoke.engine.winrm.protocol.XmlText;
+import io.winrminvoke.engine.winrm.XmlText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.winrminvoke.engine.winrm.protocol;
+package io.winrminvoke.engine.winrm;
 
 /**
  * What a WS-Management message can carry: XML 1.0 has no way to write the C0 controls other
