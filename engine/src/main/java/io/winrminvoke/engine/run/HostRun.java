@@ -57,7 +57,6 @@ final class HostRun {
      * that gives up on the host in between takes the result from it, as the worker would have.
      */
     private AttemptOutcome recorded;                   // guarded by gate
-    private boolean recordedRetries;                   // guarded by gate
 
     HostRun(FleetRun run, Target target, RunRequest request, Charset charset) {
         this.run = run;
@@ -117,7 +116,6 @@ final class HostRun {
                     currentAttemptStarted = null;
                     currentOutput = null;
                     recorded = outcome;
-                    recordedRetries = next != null;
                 }
                 emit(l -> l.attemptEnded(target, record, next));
                 last = outcome;
@@ -215,7 +213,7 @@ final class HostRun {
                 // The worker recorded its attempt and was about to give the result (or to wait for a
                 // retry): that attempt's own words stand. The attempt is over, so shellNote() would
                 // know nothing of a shell its Create or Delete may have left open.
-                r = buildResult(recorded, recordedRetries && run.stopReason() != null);
+                r = buildResult(recorded, attempts.get(attempts.size() - 1).retried() && run.stopReason() != null);
             } else {
                 if (currentAttemptStarted != null) {
                     attempts.add(new Attempt(currentAttempt, currentAttemptStarted, Instant.now(), status, null,
