@@ -3,6 +3,7 @@ package io.winrminvoke.simulator;
 import io.winrminvoke.simulator.auth.ConnectionSecurity;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,13 @@ interface Exchange {
     List<Map.Entry<String, String>> headerLines();
 
     byte[] body();
+
+    /**
+     * When the whole request had been read, on the event loop: the request log's time, so that
+     * a request that arrived before another is logged before it even when a request thread takes
+     * it up later (a Receive cut by the client's stop, then its Signal and Delete).
+     */
+    Instant arrived();
 
     InetSocketAddress remoteAddress();
 

@@ -56,7 +56,7 @@ final class HostEndpoint {
     }
 
     void handle(Exchange ex) {
-        Instant time = Instant.now();
+        Instant time = ex.arrived();
         ExchangeRecord record = new ExchangeRecord();
         Answer answer;
         boolean drop;

@@ -32,6 +32,7 @@ import io.winrminvoke.simulator.auth.ConnectionSecurity;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
@@ -279,6 +280,7 @@ final class HostListener {
         private final HttpHeaders headers;
         private final byte[] body;
         private final boolean keepAlive;
+        private final Instant arrived = Instant.now();
         private volatile boolean answered;
 
         Request(Connection connection, FullHttpRequest req) {
@@ -336,6 +338,11 @@ final class HostListener {
         @Override
         public byte[] body() {
             return body;
+        }
+
+        @Override
+        public Instant arrived() {
+            return arrived;
         }
 
         @Override
