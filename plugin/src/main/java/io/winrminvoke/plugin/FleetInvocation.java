@@ -21,10 +21,8 @@ import io.winrminvoke.invocation.CredentialScope;
 import io.winrminvoke.invocation.DurationText;
 import io.winrminvoke.invocation.HostsFile;
 import io.winrminvoke.invocation.ReportDirectory;
-import io.winrminvoke.invocation.ReportDirectoryClaims;
 import io.winrminvoke.invocation.ReturnedOutput;
 import io.winrminvoke.invocation.RolloutSettings;
-import io.winrminvoke.invocation.RunNames;
 import io.winrminvoke.invocation.StepOptionLabels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,10 +97,10 @@ final class FleetInvocation {
             hostUris = CredentialScope.uris(targets, options);
             if (!rollout.dryRun()) {
                 // a dry run writes nothing, so it takes no report directory from the build's other calls
-                ReportDirectoryClaims.claim(ReportDirectoryClaimsAction.of(run).claimed(), reportDir);
+                ReportDirectoryClaimsAction.of(run).claimReportDirectory(reportDir);
             }
             // the JUnit suite's name: the user's reportDir, else where the call runs, else its id; a dry run writes none
-            runName = rollout.dryRun() ? callId : RunNames.claim(ReportDirectoryClaimsAction.of(run).runNames(),
+            runName = rollout.dryRun() ? callId : ReportDirectoryClaimsAction.of(run).claimRunName(
                     settings.reportDir() != null ? List.of(settings.reportDir()) : place, callId).value();
         } catch (InvalidInputException e) {
             // a bad option, a bad host entry, a report directory another call has taken
