@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.winrminvoke.cli.InProcessCli.Outcome;
 import io.winrminvoke.engine.options.RunOptions;
 import io.winrminvoke.engine.retry.RetryPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,30 @@ class CommandLineBasicsTest {
 
         assertThat(outcome.exitStatus()).isZero();
         assertThat(outcome.out()).startsWith("winrm-invoke ");
+    }
+
+    /**
+     * Picocli formats descriptions with String.format: a lone '%' (as in "10%") made every
+     * {@code --help} print "[picocli WARN] Could not format ..." lines on stderr (picocli's own
+     * stream, not the tool's). The help must show the percent signs and picocli must warn of nothing.
+     */
+    @Test
+    void helpShowsPercentSignsWithoutPicocliWarnings() {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream picocliErr = new ByteArrayOutputStream();
+        Outcome run;
+        Outcome demo;
+        System.setErr(new PrintStream(picocliErr, true, StandardCharsets.UTF_8));
+        try {
+            run = InProcessCli.run(Map.of(), "run", "--help");
+            demo = InProcessCli.run(Map.of(), "demo", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(run.out()).contains("1,10%,100%", "P% of the hosts");
+        assertThat(demo.exitStatus()).isZero();
+        assertThat(picocliErr.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     @Test

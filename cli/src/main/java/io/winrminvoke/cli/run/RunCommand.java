@@ -200,12 +200,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--waves", paramLabel = "SIZES",
             description = "Roll out in waves: sizes as host counts or percentages of the fleet, the last repeating, "
-                    + "e.g. 1,10%,100% (a canary, then 10%, then the rest). Hosts go in list order; each wave starts "
+                    + "e.g. 1,10%%,100%% (a canary, then 10%%, then the rest). Hosts go in list order; each wave starts "
                     + "when the previous one has ended (default: one wave).")
     String waves;
 
     @Option(names = "--max-failures", paramLabel = "N|P%",
-            description = "Failure budget: once a wave ends with more failed hosts than N, or than P% of the hosts "
+            description = "Failure budget: once a wave ends with more failed hosts than N, or than P%% of the hosts "
                     + "run so far, no further host starts; those left end SKIPPED (default: none).")
     String maxFailures;
 
