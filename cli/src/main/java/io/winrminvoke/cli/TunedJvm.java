@@ -46,13 +46,15 @@ final class TunedJvm {
      * status, or empty to go on in this JVM.
      */
     static Optional<Integer> relaunch(String[] args) {
-        Optional<List<String>> command = command(args, System.getenv());
+        Map<String, String> environment = System.getenv();
+        Optional<List<String>> command = command(args, environment);
         if (command.isEmpty()) {
             return Optional.empty();
         }
+        Optional<ClassDataArchive> classData = ownJar().flatMap(j -> ClassDataArchive.locate(environment, j, OPTIONS));
         Process child;
         try {
-            child = new ProcessBuilder(command.get()).inheritIO().start();
+            child = new ProcessBuilder(withClassData(command.get(), args, classData)).inheritIO().start();
         } catch (IOException e) {
             return Optional.empty(); // cannot start a second JVM: run untuned rather than not at all
         }
@@ -75,6 +77,7 @@ final class TunedJvm {
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is already waiting for the child, which has ended
                 }
+                classData.ifPresent(archive -> archive.settle(status));
                 return Optional.of(status);
             } catch (InterruptedException e) {
                 // nobody interrupts main; keep waiting for the child
@@ -82,10 +85,29 @@ final class TunedJvm {
         }
     }
 
-    /** For {@code --version}: whether this JVM runs with the tool's options. */
+    /**
+     * For {@code --version}: whether this JVM runs with the tool's options, and the class-data
+     * archive it was given (on Linux also whether the JVM mapped it: it drops one it cannot use).
+     */
     static String describeThisJvm() {
-        return "tuned".equals(System.getProperty(PROPERTY)) ? "options: " + String.join(" ", OPTIONS)
-                : "options as started (docs/cli.md#jvm-options)";
+        if (!"tuned".equals(System.getProperty(PROPERTY))) {
+            return "options as started (docs/cli.md#jvm-options)";
+        }
+        String description = "options: " + String.join(" ", OPTIONS);
+        String archive = System.getProperty(ClassDataArchive.PROPERTY);
+        if (archive == null) {
+            return description + "; class data: none";
+        }
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return description + "; class data: " + archive;
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(maps)) {
+            boolean mapped = lines.anyMatch(line -> line.endsWith(" " + archive));
+            return description + "; class data: " + archive + (mapped ? " (mapped)" : " (not used)");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return description + "; class data: " + archive;
+        }
     }
 
     /** The tuned JVM's command line, or empty when this JVM stays as it is. */
@@ -112,6 +134,21 @@ final class TunedJvm {
         command.add(jar.get().toString());
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    /**
+     * {@code command} with the class-data archive's options after the tool's own. Only a run
+     * (or the demo) may write the archive: an archive written by {@code --help} would hold few of
+     * the classes a run loads.
+     */
+    static List<String> withClassData(List<String> command, String[] args, Optional<ClassDataArchive> classData) {
+        if (classData.isEmpty()) {
+            return command;
+        }
+        boolean runs = args.length > 0 && (args[0].equals("run") || args[0].equals("demo"));
+        List<String> extended = new ArrayList<>(command);
+        extended.addAll(1 + OPTIONS.size(), classData.get().jvmOptions(runs));
+        return extended;
     }
 
     private static Optional<Path> ownJar() {
