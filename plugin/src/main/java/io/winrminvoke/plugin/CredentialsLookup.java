@@ -20,7 +20,7 @@ import org.jenkinsci.plugins.plaincredentials.FileCredentials;
  * Resolves the step's credentials as the build's authentication may use them, on the controller,
  * before any host is contacted, and records each use on the build: {@code credentialsId} (a
  * username with password, or an SSH username with private key) and {@code keytabCredentialsId}
- * (a secret file holding a Kerberos keytab). The host credential is looked up for every host: one
+ * (a secret file holding a Kerberos keytab). Both are looked up for every host they log in to: one
  * kept in a domain restricted to some hosts is not used for others. A missing id, an id of another
  * type and a host outside the credential's domain are told apart so the user knows what to fix.
  */
@@ -60,7 +60,7 @@ final class CredentialsLookup {
         }
         // findCredentialById tracks usage only for credentials parameters; record every use
         CredentialsProvider.track(run, c);
-        byte[] keytab = keytab(run, keytabCredentialsId);
+        byte[] keytab = keytab(run, keytabCredentialsId, hostUris);
         if (c instanceof SSHUserPrivateKey key) {
             List<String> keys = key.getPrivateKeys();
             if (keys.isEmpty()) {
@@ -85,7 +85,13 @@ final class CredentialsLookup {
         return requirements;
     }
 
-    private static byte[] keytab(Run<?, ?> run, String keytabCredentialsId) throws IOException {
+    /** The hosts a keytab logs in to: the WinRM ones (SSH hosts use {@code credentialsId}). */
+    static List<String> winrmUris(List<String> hostUris) {
+        return hostUris.stream().filter(uri -> !uri.startsWith("ssh://")).toList();
+    }
+
+    /** The keytab's bytes; like the host credential, looked up for every WinRM host it logs in to. */
+    private static byte[] keytab(Run<?, ?> run, String keytabCredentialsId, List<String> hostUris) throws IOException {
         if (InvocationSettings.isBlank(keytabCredentialsId)) {
             return null;
         }
@@ -94,6 +100,15 @@ final class CredentialsLookup {
         if (file == null) {
             throw new AbortException("winrmInvoke: keytabCredentialsId: no secret file credentials with id '"
                     + keytabCredentialsId + "' are available to this build");
+        }
+        List<String> uris = winrmUris(hostUris);
+        List<List<DomainRequirement>> scopes = domainRequirements(uris);
+        for (int i = 0; i < scopes.size(); i++) {
+            if (CredentialsProvider.findCredentialById(keytabCredentialsId, FileCredentials.class, run,
+                    scopes.get(i)) == null) {
+                throw new AbortException("winrmInvoke: keytabCredentialsId: credentials '" + keytabCredentialsId
+                        + "' may not be used for " + uris.get(i) + ": the host is outside the credential's domain");
+            }
         }
         CredentialsProvider.track(run, file);
         try (InputStream in = file.getContent()) {

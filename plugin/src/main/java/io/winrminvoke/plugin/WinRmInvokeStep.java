@@ -4,10 +4,12 @@ import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -140,9 +142,18 @@ public class WinRmInvokeStep extends Step {
         return new RolloutSettings(waves, maxFailures, failFast, dryRun);
     }
 
-    FleetInvocation invocation() {
-        return new FleetInvocation(settings(), accessSettings(), rolloutSettings(), credentialsId, archive, junit,
-                ReturnedOutput.of(returnOutput, outputLimit));
+    /**
+     * The call, or the build failed with one line (an {@link AbortException}) when an option only
+     * the whole step can judge is wrong, such as an {@code outputLimit} out of range: a runtime
+     * exception here would end the build with a stack trace instead.
+     */
+    FleetInvocation invocation() throws AbortException {
+        try {
+            return new FleetInvocation(settings(), accessSettings(), rolloutSettings(), credentialsId, archive, junit,
+                    ReturnedOutput.of(returnOutput, outputLimit));
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            throw new AbortException("winrmInvoke: " + e.getMessage());
+        }
     }
 
     public String getCredentialsId() {
@@ -670,22 +681,29 @@ public class WinRmInvokeStep extends Step {
                 return result.includeCurrentValue(credentialsId);
             }
             result.includeEmptyValue();
+            result.addAll(offeredForEveryHost(StandardUsernameCredentials.class, item,
+                    formHostUris(hosts, https, port, transport), LOGIN_CREDENTIALS));
+            return result.includeCurrentValue(credentialsId);
+        }
+
+        /**
+         * The credentials of {@code type} whose domain admits every one of {@code uris} (all of them
+         * when there are none): one listing per host, kept where every listing has the id.
+         */
+        private static <C extends IdCredentials> ListBoxModel offeredForEveryHost(
+                Class<C> type, Item item, List<String> uris, CredentialsMatcher matcher) {
             Authentication as = authenticationOf(item);
-            List<List<DomainRequirement>> scopes = CredentialsLookup.domainRequirements(formHostUris(hosts, https, port, transport));
+            List<List<DomainRequirement>> scopes = CredentialsLookup.domainRequirements(uris);
             if (scopes.isEmpty()) {
                 scopes = List.of(List.of());
             }
-            // offered only if the credential's domain admits every host
-            ListBoxModel offered = CredentialsProvider.listCredentialsInItem(StandardUsernameCredentials.class,
-                    item, as, scopes.get(0), LOGIN_CREDENTIALS);
+            ListBoxModel offered = CredentialsProvider.listCredentialsInItem(type, item, as, scopes.get(0), matcher);
             for (List<DomainRequirement> scope : scopes.subList(1, scopes.size())) {
                 Set<String> ids = new LinkedHashSet<>();
-                CredentialsProvider.listCredentialsInItem(StandardUsernameCredentials.class, item, as, scope,
-                        LOGIN_CREDENTIALS).forEach(o -> ids.add(o.value));
+                CredentialsProvider.listCredentialsInItem(type, item, as, scope, matcher).forEach(o -> ids.add(o.value));
                 offered.removeIf(o -> !ids.contains(o.value));
             }
-            result.addAll(offered);
-            return result.includeCurrentValue(credentialsId);
+            return offered;
         }
 
         /** The URIs of the hosts typed in the form; none when the text does not parse yet (then nothing is filtered). */
@@ -727,18 +745,23 @@ public class WinRmInvokeStep extends Step {
 
         // Auth, SSH and rollout fields (docs/auth.md, docs/ssh.md, docs/rollout.md).
 
-        /** Secret file credentials (a Kerberos keytab), listed under the same permission rule as the login credentials. */
+        /**
+         * Secret file credentials (a Kerberos keytab), listed under the same permission rule as the
+         * login credentials, and only those whose domain admits every WinRM host typed in
+         * {@code hosts} (the keytab logs in to those; SSH hosts use {@code credentialsId}).
+         */
         public ListBoxModel doFillKeytabCredentialsIdItems(@AncestorInPath Item item,
-                                                           @QueryParameter String keytabCredentialsId) {
+                                                           @QueryParameter String keytabCredentialsId,
+                                                           @QueryParameter String hosts, @QueryParameter boolean https,
+                                                           @QueryParameter String port, @QueryParameter String transport) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (!mayListCredentials(item)) {
                 return result.includeCurrentValue(keytabCredentialsId);
             }
-            return result
-                    .includeEmptyValue()
-                    .includeMatchingAs(authenticationOf(item), item, FileCredentials.class, List.of(),
-                            CredentialsMatchers.always())
-                    .includeCurrentValue(keytabCredentialsId);
+            result.includeEmptyValue();
+            result.addAll(offeredForEveryHost(FileCredentials.class, item,
+                    CredentialsLookup.winrmUris(formHostUris(hosts, https, port, transport)), CredentialsMatchers.always()));
+            return result.includeCurrentValue(keytabCredentialsId);
         }
 
         public ListBoxModel doFillAuthItems() {

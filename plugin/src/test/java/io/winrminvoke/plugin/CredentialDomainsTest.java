@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.HostnameSpecification;
@@ -17,10 +18,12 @@ import hudson.util.ListBoxModel;
 import io.winrminvoke.simulator.FleetConfig;
 import io.winrminvoke.simulator.SimulatedFleet;
 import io.winrminvoke.simulator.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -83,6 +86,54 @@ class CredentialDomainsTest {
         assertThat(corp).extracting(o -> o.value).contains(RESTRICTED_ID, Fixtures.CREDENTIALS_ID);
         assertThat(mixed).extracting(o -> o.value).doesNotContain(RESTRICTED_ID).contains(Fixtures.CREDENTIALS_ID);
         assertThat(none).extracting(o -> o.value).contains(RESTRICTED_ID, Fixtures.CREDENTIALS_ID);
+    }
+
+    private static final String RESTRICTED_KEYTAB_ID = "corp-keytab";
+
+    private static void addRestrictedKeytab(String includes) throws Exception {
+        Domain corp = new Domain("corp-keytabs", "keytabs for the corp domain only",
+                List.of(new HostnameSpecification(includes, null)));
+        SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
+        Map<Domain, List<Credentials>> domains = new HashMap<>(system.getDomainCredentialsMap());
+        domains.put(corp, new ArrayList<>(List.of(new FileCredentialsImpl(CredentialsScope.GLOBAL,
+                RESTRICTED_KEYTAB_ID, "restricted keytab", "svc.keytab",
+                SecretBytes.fromBytes("not a keytab: never read".getBytes(StandardCharsets.US_ASCII))))));
+        system.setDomainCredentialsMap(domains);
+        system.save();
+    }
+
+    @Test
+    void aKeytabRestrictedToOtherHostsIsNotUsedAndNoHostIsContacted(JenkinsRule r) throws Exception {
+        Fixtures.addUsernamePasswordCredentials();
+        addRestrictedKeytab("*.corp.example");
+        try (SimulatedFleet fleet = Fixtures.fleet(1, "{}")) {
+            WorkflowRun b = runPipeline(r, "node { winrmInvoke(hosts: " + Fixtures.groovyHostList(fleet)
+                    + ", credentialsId: '" + Fixtures.CREDENTIALS_ID + "', keytabCredentialsId: '"
+                    + RESTRICTED_KEYTAB_ID + "', command: 'echo hi') }");
+
+            r.assertBuildStatus(Result.FAILURE, b);
+            r.assertLogContains("keytabCredentialsId: credentials '" + RESTRICTED_KEYTAB_ID + "' may not be used for http://"
+                    + Fixtures.hostPort(fleet.host(0)) + ": the host is outside the credential's domain", b);
+            assertThat(fleet.requestLog().entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void theFormOffersOnlyKeytabsWhoseDomainAdmitsTheTypedWinrmHosts(JenkinsRule r) throws Exception {
+        addRestrictedKeytab("*.corp.example");
+        FreeStyleProject job = r.createFreeStyleProject();
+        WinRmInvokeStep.DescriptorImpl d = r.jenkins.getDescriptorByType(WinRmInvokeStep.DescriptorImpl.class);
+
+        ListBoxModel corp = d.doFillKeytabCredentialsIdItems(job, "", "web1.corp.example", false, "", "");
+        ListBoxModel other = d.doFillKeytabCredentialsIdItems(job, "", "web1.corp.example\nweb9.other.example",
+                false, "", "");
+        // an SSH host logs in with credentialsId, not with the keytab: it does not narrow the list
+        ListBoxModel withSsh = d.doFillKeytabCredentialsIdItems(job, "", "web1.corp.example\nssh://db.other.example",
+                false, "", "");
+
+        assertThat(corp).extracting(o -> o.value).contains(RESTRICTED_KEYTAB_ID);
+        assertThat(other).extracting(o -> o.value).doesNotContain(RESTRICTED_KEYTAB_ID);
+        assertThat(withSsh).extracting(o -> o.value).contains(RESTRICTED_KEYTAB_ID);
     }
 
     @Test

@@ -198,7 +198,10 @@ class PipelineCallsTest {
             WorkflowRun b = runPipeline(r, "node { " + step(fleet, "command: 'x', outputLimit: 100000") + " }");
 
             r.assertBuildStatus(Result.FAILURE, b);
-            r.assertLogContains("outputLimit must be between 0 and 16384 characters, got 100000", b);
+            r.assertLogContains("winrmInvoke: outputLimit must be between 0 and 16384 characters, got 100000", b);
+            // one line, as for any other bad option: not the stack trace of a runtime exception
+            r.assertLogNotContains("InvalidInputException", b);
+            r.assertLogNotContains("\tat io.winrminvoke", b);
             assertThat(fleet.requestLog().entries()).isEmpty();
         }
     }

@@ -343,8 +343,19 @@ class WinRmInvokeBuilderTest {
                 assertThat(rows.get(0).asNormalizedText()).contains(Fixtures.hostPort(fleet.host(hosts - 1)), "FAILED");
                 assertThat(rows.get(1).asNormalizedText()).containsPattern("\\d+(\\.\\d)? (ms|s)");
                 assertThat(page.asNormalizedText()).contains("5 more host(s) not listed").contains("SUCCEEDED: 54");
-                DomNode icon = page.querySelector("tr.app-summary svg");
+                // our summary's own row: core puts other summaries on every build page ("Started by", with its icon)
+                List<DomNode> ours = new ArrayList<>();
+                for (DomNode row : page.querySelectorAll("tr.app-summary")) {
+                    DomNode table = row.querySelector("table.winrm-invoke-hosts");
+                    if (table != null) {
+                        ours.add(row);
+                    }
+                }
+                assertThat(ours).as("the build page's WinRM Invoke summary").hasSize(1);
+                DomNode icon = ours.get(0).querySelector("svg");
+                DomNode legacyIcon = ours.get(0).querySelector("img");
                 assertThat(icon).as("the summary's symbol icon").isNotNull();
+                assertThat(legacyIcon).as("no legacy image icon").isNull();
 
                 wc.addRequestHeader("Accept-Language", "ja");
                 assertThat(wc.getPage(b).asNormalizedText()).contains("終了コード", "ほかに 5 台のホストは表示していません");
