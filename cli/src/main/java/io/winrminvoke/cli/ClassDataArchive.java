@@ -8,18 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 
 /**
  * A dynamic class-data archive (JDK 17's {@code -XX:ArchiveClassesAtExit} and
@@ -71,9 +72,10 @@ final class ClassDataArchive {
                 return Optional.empty();
             }
             Path absoluteJar = jar.toAbsolutePath().normalize();
+            BasicFileAttributes jarAttributes = Files.readAttributes(absoluteJar, BasicFileAttributes.class);
             String runtime = String.join("\n", System.getProperty("java.home", ""),
-                    System.getProperty("java.vm.version", ""), Long.toString(Files.size(absoluteJar)),
-                    Long.toString(Files.getLastModifiedTime(absoluteJar).toMillis()), String.join(" ", jvmOptions));
+                    System.getProperty("java.vm.version", ""), Long.toString(jarAttributes.size()),
+                    Long.toString(jarAttributes.lastModifiedTime().toMillis()), String.join(" ", jvmOptions));
             return Optional.of(new ClassDataArchive(directory.get(), digest(absoluteJar.toString()), digest(runtime),
                     ProcessHandle.current().pid()));
         } catch (IOException | RuntimeException e) {
@@ -184,13 +186,15 @@ final class ClassDataArchive {
 
     private static boolean ownedByThisUserAlone(Path directory) {
         try {
-            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isDirectory()) {
                 return false;
             }
             UserPrincipal me = directory.getFileSystem().getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
-            return Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).equals(me)
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            return attributes.owner().equals(me)
                     && !permissions.contains(PosixFilePermission.GROUP_WRITE)
                     && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
         } catch (IOException | RuntimeException e) {
@@ -198,12 +202,20 @@ final class ClassDataArchive {
         }
     }
 
+    /**
+     * 64 bits naming {@code text} in a file name: CRC-32 and Adler-32, not a cryptographic hash,
+     * whose provider set-up alone cost the first JVM ~25 ms of CPU per start. Two texts that
+     * collided would only share a name: the JVM checks an archive against its jar and runtime
+     * and runs without one it does not match.
+     */
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        Adler32 adler = new Adler32();
+        adler.update(bytes);
+        // Long.toHexString of a value with bit 32 set: always 9 digits, the first of them dropped
+        return Long.toHexString(crc.getValue() | 1L << 32).substring(1)
+                + Long.toHexString(adler.getValue() | 1L << 32).substring(1);
     }
 }
