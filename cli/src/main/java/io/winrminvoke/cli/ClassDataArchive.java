@@ -63,7 +63,8 @@ final class ClassDataArchive {
      * the user opted out or there is no cache directory this user alone can write.
      */
     static Optional<ClassDataArchive> locate(Map<String, String> environment, Path jar, List<String> jvmOptions) {
-        if ("off".equalsIgnoreCase(environment.getOrDefault(OPT_OUT_VARIABLE, "").strip())) {
+        if ("off".equalsIgnoreCase(environment.getOrDefault(OPT_OUT_VARIABLE, "").strip())
+                || !hasDynamicArchives(System.getProperty("java.vm.name", ""))) {
             return Optional.empty();
         }
         try {
@@ -81,6 +82,15 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a JVM of this name takes HotSpot's archive options ({@code java.vm.name}: "OpenJDK
+     * 64-Bit Server VM", "Java HotSpot(TM) 64-Bit Server VM"). Another JVM, such as OpenJ9, has
+     * shared classes of its own and other {@code -Xlog} syntax: it gets none of these options.
+     */
+    static boolean hasDynamicArchives(String vmName) {
+        return vmName.contains("HotSpot") || vmName.startsWith("OpenJDK");
     }
 
     /**

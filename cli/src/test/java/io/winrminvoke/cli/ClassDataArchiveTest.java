@@ -150,6 +150,14 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void onlyHotSpotJvmsGetTheArchiveOptions() {
+        assertThat(ClassDataArchive.hasDynamicArchives("OpenJDK 64-Bit Server VM")).isTrue();
+        assertThat(ClassDataArchive.hasDynamicArchives("Java HotSpot(TM) 64-Bit Server VM")).isTrue();
+        assertThat(ClassDataArchive.hasDynamicArchives("Eclipse OpenJ9 VM")).isFalse();
+        assertThat(ClassDataArchive.hasDynamicArchives(System.getProperty("java.vm.name"))).as("this JDK").isTrue();
+    }
+
+    @Test
     void aCacheDirectoryOthersCanWriteIsNotTrusted() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         Path directory = locate().directory();
