@@ -35,15 +35,20 @@ class CredentialDomainsTest {
 
     private static final String RESTRICTED_ID = "corp-only";
 
-    private static void addRestricted(String includes) throws Exception {
-        Domain corp = new Domain("corp", "hosts of the corp domain only",
+    /** Keeps {@code credentials} in a domain of its own that admits only the hostnames {@code includes}. */
+    private static void addInDomain(String domainName, String includes, Credentials credentials) throws Exception {
+        Domain domain = new Domain(domainName, "hosts " + includes + " only",
                 List.of(new HostnameSpecification(includes, null)));
         SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
         Map<Domain, List<Credentials>> domains = new HashMap<>(system.getDomainCredentialsMap());
-        domains.put(corp, new ArrayList<>(List.of(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, RESTRICTED_ID, "restricted", USER, PASSWORD))));
+        domains.put(domain, new ArrayList<>(List.of(credentials)));
         system.setDomainCredentialsMap(domains);
         system.save();
+    }
+
+    private static void addRestricted(String includes) throws Exception {
+        addInDomain("corp", includes, new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, RESTRICTED_ID,
+                "restricted", USER, PASSWORD));
     }
 
     private static String call(SimulatedFleet fleet, String credentialsId) {
@@ -91,15 +96,9 @@ class CredentialDomainsTest {
     private static final String RESTRICTED_KEYTAB_ID = "corp-keytab";
 
     private static void addRestrictedKeytab(String includes) throws Exception {
-        Domain corp = new Domain("corp-keytabs", "keytabs for the corp domain only",
-                List.of(new HostnameSpecification(includes, null)));
-        SystemCredentialsProvider system = SystemCredentialsProvider.getInstance();
-        Map<Domain, List<Credentials>> domains = new HashMap<>(system.getDomainCredentialsMap());
-        domains.put(corp, new ArrayList<>(List.of(new FileCredentialsImpl(CredentialsScope.GLOBAL,
-                RESTRICTED_KEYTAB_ID, "restricted keytab", "svc.keytab",
-                SecretBytes.fromBytes("not a keytab: never read".getBytes(StandardCharsets.US_ASCII))))));
-        system.setDomainCredentialsMap(domains);
-        system.save();
+        addInDomain("corp-keytabs", includes, new FileCredentialsImpl(CredentialsScope.GLOBAL, RESTRICTED_KEYTAB_ID,
+                "restricted keytab", "svc.keytab",
+                SecretBytes.fromBytes("not a keytab: never read".getBytes(StandardCharsets.US_ASCII))));
     }
 
     @Test
