@@ -47,11 +47,12 @@ final class TunedJvm {
      */
     static Optional<Integer> relaunch(String[] args) {
         Map<String, String> environment = System.getenv();
-        Optional<List<String>> command = command(args, environment);
+        Optional<Path> jar = ownJar();
+        Optional<List<String>> command = command(args, environment, jar);
         if (command.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ClassDataArchive> classData = ownJar().flatMap(j -> ClassDataArchive.locate(environment, j, OPTIONS));
+        Optional<ClassDataArchive> classData = ClassDataArchive.locate(environment, jar.get(), OPTIONS);
         Process child;
         try {
             child = new ProcessBuilder(withClassData(command.get(), args, classData)).inheritIO().start();
@@ -110,14 +111,16 @@ final class TunedJvm {
         }
     }
 
-    /** The tuned JVM's command line, or empty when this JVM stays as it is. */
-    static Optional<List<String>> command(String[] args, Map<String, String> environment) {
+    /**
+     * The tuned JVM's command line, or empty when this JVM stays as it is (always when
+     * {@code jar}, this tool's own jar, is empty).
+     */
+    static Optional<List<String>> command(String[] args, Map<String, String> environment, Optional<Path> jar) {
         if (System.getProperty(PROPERTY) != null || environment.containsKey("JDK_JAVA_OPTIONS")
                 || environment.containsKey("JAVA_TOOL_OPTIONS")) {
             return Optional.empty();
         }
         ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<Path> jar = ownJar();
         if (self.command().isEmpty() || self.arguments().isEmpty() || jar.isEmpty()) {
             return Optional.empty();
         }
