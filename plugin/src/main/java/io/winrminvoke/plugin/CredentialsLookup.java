@@ -2,6 +2,7 @@ package io.winrminvoke.plugin;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -49,15 +50,8 @@ final class CredentialsLookup {
             throw new AbortException("winrmInvoke: no credentials with id '" + credentialsId
                     + "' are available to this build");
         }
-        List<List<DomainRequirement>> scopes = domainRequirements(hostUris);
-        for (int i = 0; i < scopes.size(); i++) {
-            // the same type as above, so the rule holds for a password and an SSH key alike
-            if (CredentialsProvider.findCredentialById(credentialsId, StandardUsernameCredentials.class, run,
-                    scopes.get(i)) == null) {
-                throw new AbortException("winrmInvoke: credentials '" + credentialsId + "' may not be used for "
-                        + hostUris.get(i) + ": the host is outside the credential's domain");
-            }
-        }
+        // the same type as above, so the rule holds for a password and an SSH key alike
+        requireEveryHost(run, credentialsId, StandardUsernameCredentials.class, hostUris, "");
         // findCredentialById tracks usage only for credentials parameters; record every use
         CredentialsProvider.track(run, c);
         byte[] keytab = keytab(run, keytabCredentialsId, hostUris);
@@ -74,6 +68,23 @@ final class CredentialsLookup {
         // with a keytab the WinRM hosts log in with it; the engine refuses a password next to it
         return new HostLogin(password.getUsername(), password.isUsernameSecret(),
                 keytab != null ? null : password.getPassword(), null, null, keytab);
+    }
+
+    /**
+     * Fails naming the first of {@code hostUris} outside the domain of credential {@code id}: a
+     * credential kept in a domain for some hosts is not used for others.
+     *
+     * @param option what names the option in the message ({@code ""} for credentialsId)
+     */
+    private static <C extends IdCredentials> void requireEveryHost(Run<?, ?> run, String id, Class<C> type,
+            List<String> hostUris, String option) throws AbortException {
+        List<List<DomainRequirement>> scopes = domainRequirements(hostUris);
+        for (int i = 0; i < scopes.size(); i++) {
+            if (CredentialsProvider.findCredentialById(id, type, run, scopes.get(i)) == null) {
+                throw new AbortException("winrmInvoke: " + option + "credentials '" + id + "' may not be used for "
+                        + hostUris.get(i) + ": the host is outside the credential's domain");
+            }
+        }
     }
 
     /** One domain requirement list per host URI: a credential's domain must admit each host it is used for. */
@@ -101,15 +112,7 @@ final class CredentialsLookup {
             throw new AbortException("winrmInvoke: keytabCredentialsId: no secret file credentials with id '"
                     + keytabCredentialsId + "' are available to this build");
         }
-        List<String> uris = winrmUris(hostUris);
-        List<List<DomainRequirement>> scopes = domainRequirements(uris);
-        for (int i = 0; i < scopes.size(); i++) {
-            if (CredentialsProvider.findCredentialById(keytabCredentialsId, FileCredentials.class, run,
-                    scopes.get(i)) == null) {
-                throw new AbortException("winrmInvoke: keytabCredentialsId: credentials '" + keytabCredentialsId
-                        + "' may not be used for " + uris.get(i) + ": the host is outside the credential's domain");
-            }
-        }
+        requireEveryHost(run, keytabCredentialsId, FileCredentials.class, winrmUris(hostUris), "keytabCredentialsId: ");
         CredentialsProvider.track(run, file);
         try (InputStream in = file.getContent()) {
             return in.readAllBytes();
