@@ -18,10 +18,8 @@ final class XmlText {
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD
-                    || (cp >= 0x20 && cp <= 0xD7FF)
-                    || (cp >= 0xE000 && cp <= 0xFFFD)
-                    || (cp >= 0x10000 && cp <= 0x10FFFF);
+            // the same rule as a WS-Management message's (there the command line is refused instead)
+            boolean allowed = io.winrminvoke.engine.winrm.XmlText.allowed(cp);
             if (!allowed && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (allowed && out != null) {

@@ -11,24 +11,22 @@ public final class XmlText {
     private XmlText() {
     }
 
+    /** Whether XML 1.0 can carry {@code codePoint} (its production Char); a lone surrogate it cannot. */
+    public static boolean allowed(int codePoint) {
+        return codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                || (codePoint >= 0x20 && codePoint <= 0xD7FF)
+                || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+                || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+    }
+
     /** The index of the first character XML 1.0 cannot carry, or -1 if there is none. */
     public static int firstUnwritable(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20) {
-                if (c != '\t' && c != '\n' && c != '\r') {
-                    return i;
-                }
-            } else if (Character.isHighSurrogate(c)) {
-                if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            } else if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (!allowed(codePoint)) {
                 return i;
             }
+            i += Character.charCount(codePoint);
         }
         return -1;
     }
