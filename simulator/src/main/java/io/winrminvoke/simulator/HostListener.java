@@ -94,6 +94,11 @@ final class HostListener {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
+    /** Whether the port is listening: from {@link #listen} until {@link #close}. */
+    synchronized boolean listening() {
+        return server != null;
+    }
+
     /** Closes the port (it refuses when this returns) and every connection to it. */
     synchronized void close() {
         if (server != null) {

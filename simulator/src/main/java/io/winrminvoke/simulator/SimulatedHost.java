@@ -38,7 +38,6 @@ public final class SimulatedHost {
     private final HostListener listener;
 
     private int port;
-    private boolean serving;
     private ServerSocketChannel silentSocket;
     /** A refusing host's port, bound and not listening (the kernel refuses), so no other host takes it. */
     private Socket reservation;
@@ -150,10 +149,9 @@ public final class SimulatedHost {
     }
 
     private void closeListeners() {
-        if (serving) {
+        if (listener.listening()) {
             // the connections close with the port, and their security contexts with them
             listener.close();
-            serving = false;
         }
         if (silentSocket != null) {
             try {
@@ -167,13 +165,13 @@ public final class SimulatedHost {
 
     /** Listens again on the same port (also for a host whose scenario says {@code refuse}). */
     public synchronized void startListening() {
-        if (!serving && silentSocket == null) {
+        if (!listener.listening() && silentSocket == null) {
             listen();
         }
     }
 
     public synchronized boolean listening() {
-        return serving || silentSocket != null;
+        return listener.listening() || silentSocket != null;
     }
 
     synchronized void close() {
@@ -198,7 +196,6 @@ public final class SimulatedHost {
         }
         try {
             port = listener.listen(address, BACKLOG);
-            serving = true;
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException(name + ": cannot listen on " + address, e.getCause());
         }
