@@ -37,11 +37,7 @@ final class EnvelopeWriter {
      */
     static SoapRequest write(RequestContext context, WsmanAction action, String shellId,
                              Map<String, String> options, BodyContent body) {
-        return write(context, action, MessageIds.next(), shellId, options, body);
-    }
-
-    static SoapRequest write(RequestContext context, WsmanAction action, String messageId, String shellId,
-                             Map<String, String> options, BodyContent body) {
+        String messageId = MessageIds.next();
         XmlBytes xml = new XmlBytes(1536);
         xml.markup(ENVELOPE_START).text(context.endpointUri())
                 .markup(REPLY_TO).markup(Integer.toString(context.maxEnvelopeSize()))
